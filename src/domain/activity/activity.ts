@@ -1,0 +1,79 @@
+/**
+ * Activities (组织生活 and the branch's other work): kinds, attendance and study-hour credit.
+ */
+import type { LocalDate } from '../common/dates.ts';
+
+/** Activity kinds (domain.md), keyed by glossary identifiers (regulations.md §9). */
+export const ACTIVITY_KINDS = {
+  generalMembershipMeeting: '支部党员大会',
+  branchCommitteeMeeting: '支部委员会会议',
+  partySubgroupMeeting: '党小组会',
+  partyLecture: '党课',
+  themedPartyDay: '主题党日',
+  organizationalLifeMeeting: '组织生活会',
+  memberAppraisal: '民主评议党员',
+  concentratedStudy: '集中学习',
+  thematicStudy: '专题学习',
+  centralGroupStudy: '中心组学习',
+  knowledgeTest: '知识测试',
+  warningEducation: '警示教育',
+  heartToHeartTalk: '谈心谈话',
+  volunteerService: '志愿服务',
+  jointBuilding: '共建活动',
+  termElection: '换届选举大会',
+  other: '其他',
+} as const;
+export type ActivityKind = keyof typeof ACTIVITY_KINDS;
+export const ACTIVITY_KIND_LIST = Object.keys(ACTIVITY_KINDS) as ActivityKind[];
+
+/**
+ * Kinds that count as a study session (学习) in the summary's "开展各类学习N次": the study
+ * meetings proper, Party lectures, warning education and knowledge tests. Study inside a
+ * themed Party day or a meeting earns study hours but is counted with that meeting.
+ */
+export const STUDY_KINDS: readonly ActivityKind[] = [
+  'concentratedStudy', 'thematicStudy', 'centralGroupStudy', 'partyLecture', 'warningEducation', 'knowledgeTest',
+];
+
+/** 出席 / 请假 / 缺席 */
+export type AttendanceStatus = 'present' | 'excused' | 'absent';
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { present: '出席', excused: '请假', absent: '缺席' };
+
+export interface Attendance {
+  memberId: string;
+  status: AttendanceStatus;
+  /** Required for `excused` and `absent`. */
+  reason: string | null;
+}
+
+export interface AgendaItem {
+  title: string;
+  /** 第一议题: the opening study of the General Secretary's latest speeches. */
+  isFirstAgendaItem: boolean;
+}
+
+export interface Activity {
+  id: string;
+  orgId: string;
+  kind: ActivityKind;
+  date: LocalDate;
+  title: string;
+  location: string | null;
+  /** Member who chaired (主持人). */
+  chairMemberId: string | null;
+  /** 党课 lecturer: a member of the system, or only a name for an outside lecturer. */
+  lecturerMemberId: string | null;
+  lecturerName: string | null;
+  agendaItems: AgendaItem[];
+  minutes: string | null;
+  attendance: Attendance[];
+  /** Non-member participants (群众), as a count. */
+  nonMemberParticipants: number;
+  /** 学时 credited to each member present. */
+  studyHours: number;
+}
+
+/** People who took part: members present plus non-member participants (人次 for one activity). */
+export function participationCount(a: Pick<Activity, 'attendance' | 'nonMemberParticipants'>): number {
+  return a.attendance.filter((x) => x.status === 'present').length + a.nonMemberParticipants;
+}

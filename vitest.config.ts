@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    env: { TZ: 'Asia/Shanghai' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PGlite takes ~300 MB per instance: keep the parallelism at the machine's 2 cores.
+    maxWorkers: 2,
+  },
+});
