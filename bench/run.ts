@@ -7,15 +7,8 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export interface BenchResult {
-  name: string;
-  /** Median milliseconds, or another unit when `unit` says so. */
-  value: number;
-  unit?: string;
-  /** Target the issue sets (same unit); lower is better unless `higherIsBetter`. */
-  target?: number;
-  higherIsBetter?: boolean;
-}
+import type { BenchResult } from './types.ts';
+
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
@@ -31,15 +24,3 @@ for (const f of files) {
   }
 }
 
-/** Median of `n` timed runs of `fn` (after `warmup` untimed runs), in ms. */
-export async function median(fn: () => unknown, n = 15, warmup = 3): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
