@@ -1,0 +1,5 @@
+/** The whole Drizzle schema (drizzle-kit reads this file). */
+export * from './org.ts';
+export * from './member.ts';
+export * from './activity.ts';
+export * from './development.ts';
