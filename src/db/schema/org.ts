@@ -1,10 +1,10 @@
 /** Organizations (the tree, by materialized path) and their committee terms. */
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
-  parentId: uuid('parent_id').references((): any => organizations.id, { onDelete: 'restrict' }),
+  parentId: uuid('parent_id').references((): AnyPgColumn => organizations.id, { onDelete: 'restrict' }),
   /** Labels of ancestor ids joined by '.', ending with this organization's own label. */
   path: text('path').notNull(),
   type: text('type').notNull(),
