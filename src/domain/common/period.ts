@@ -74,3 +74,32 @@ export function periodLabel(p: Period): string {
     }
   }
 }
+
+/** How a user names a period: `year` with optional `quarter` or `half`, or `from` + `to`. */
+export interface PeriodSpec {
+  year?: number | undefined;
+  quarter?: number | undefined;
+  half?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The period a user named (CLI options, API query). Throws ValidationError when the spec is
+ * incomplete or mixes forms (e.g. a quarter and a half at once).
+ */
+export function periodFrom(spec: PeriodSpec): Period {
+  const { year, quarter, half, from, to } = spec;
+  if (from !== undefined || to !== undefined) {
+    if (year !== undefined || quarter !== undefined || half !== undefined) {
+      throw new ValidationError('时段只能用 年份(+季度/半年) 或 起止日期 之一', [{ field: 'from', message: '不能与 year 同时使用' }]);
+    }
+    if (from === undefined || to === undefined) throw new ValidationError('起止日期须同时给出', [{ field: from === undefined ? 'from' : 'to', message: '缺失' }]);
+    return customPeriod(from, to);
+  }
+  if (year === undefined) throw new ValidationError('请给出年份，或起止日期', [{ field: 'year', message: '缺失' }]);
+  if (quarter !== undefined && half !== undefined) throw new ValidationError('季度和半年不能同时给出', [{ field: 'half', message: '与 quarter 冲突' }]);
+  if (quarter !== undefined) return quarterPeriod(year, quarter);
+  if (half !== undefined) return halfYearPeriod(year, half);
+  return yearPeriod(year);
+}

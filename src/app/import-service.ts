@@ -1,0 +1,86 @@
+/**
+ * Member roster import (党员花名册): read the spreadsheet, validate every row (domain), check
+ * against the database (duplicates, branches), then save all rows in one transaction — or
+ * nothing, with every bad row named.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import { ValidationError, type FieldIssue } from '../domain/errors.ts';
+import { isBranchLike, type Organization } from '../domain/org/org.ts';
+import { rosterRowToMember, validateRoster, type RosterRow } from '../domain/member/roster.ts';
+import { readRosterSheet } from '../render/xlsx-roster.ts';
+import { existingIdNumberHashes, insertMembers } from '../db/queries/member-queries.ts';
+import { listOrganizations } from '../db/queries/org-queries.ts';
+import type { AppContext } from './context.ts';
+import { toMemberRecord } from './member-service.ts';
+import { resolveOrg } from './org-service.ts';
+
+export interface ImportOptions {
+  /** Branch for rows without 所在党支部 (required when the sheet has no such column). */
+  orgRef?: string | undefined;
+  dryRun: boolean;
+  today: string;
+  /** Show a progress bar on stderr while saving. */
+  progress?: boolean;
+}
+
+/** Imports a roster file (.xlsx). Throws ValidationError listing every bad row; saves nothing then. */
+export async function importRosterFile(app: AppContext, file: string, opts: ImportOptions): Promise<{ count: number }> {
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch { throw new ValidationError(`无法读取文件：${file}`, [{ field: 'file', message: '文件不存在或无法读取' }]); }
+  return importRoster(app, bytes, opts);
+}
+
+/** Imports roster bytes (.xlsx). See importRosterFile. */
+export async function importRoster(app: AppContext, bytes: Buffer, opts: ImportOptions): Promise<{ count: number }> {
+  const db = app.database.db;
+  const orgs = await listOrganizations(db);
+  const branches = orgs.filter((o) => isBranchLike(o.type));
+  const fallback = opts.orgRef ? await resolveOrg(app, opts.orgRef) : null;
+  if (fallback && !isBranchLike(fallback.type)) {
+    throw new ValidationError(`“${fallback.name}”不是党支部，党员只能导入到党支部`, [{ field: 'org', message: '应为党支部' }]);
+  }
+  const sheet = await readRosterSheet(bytes);
+  const result = validateRoster(sheet, { today: opts.today, ...(fallback ? {} : { knownBranchNames: branches.map((b) => b.name) }) });
+  if (!result.ok) throw rosterError(result.issues);
+
+  const issues: FieldIssue[] = [];
+  const byName = new Map<string, Organization[]>();
+  for (const b of branches) byName.set(b.name, [...(byName.get(b.name) ?? []), b]);
+  const targets = result.rows.map((row: RosterRow) => {
+    if (!row.branchName) return fallback;
+    const found = byName.get(row.branchName) ?? [];
+    if (found.length === 1) return found[0]!;
+    issues.push({ row: row.rowNumber, field: '所在党支部', message: found.length === 0 ? `没有名为“${row.branchName}”的党支部` : `有多个名为“${row.branchName}”的党支部` });
+    return null;
+  });
+  result.rows.forEach((row, i) => { if (!targets[i] && row.branchName === null) issues.push({ row: row.rowNumber, field: '所在党支部', message: '未填写，且未用 --org 指定党支部' }); });
+
+  const hashes = result.rows.map((r) => app.crypto.blindIndex(r.idNumber.toUpperCase()));
+  const existing = await existingIdNumberHashes(db, hashes);
+  result.rows.forEach((row, i) => { if (existing.has(hashes[i]!)) issues.push({ row: row.rowNumber, field: '身份证号', message: '该党员已在系统中' }); });
+  if (issues.length > 0) throw rosterError(issues);
+  if (opts.dryRun) return { count: result.rows.length };
+
+  const records = result.rows.map((row, i) => toMemberRecord(app.crypto, {
+    ...rosterRowToMember(row, { id: randomUUID(), orgId: targets[i]!.id }),
+    idNumber: row.idNumber,
+    phone: row.phone,
+  }));
+  const bar = opts.progress ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(records.length, 0);
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < records.length; i += 200) {
+      await insertMembers(tx, records.slice(i, i + 200));
+      bar?.update(Math.min(records.length, i + 200));
+    }
+  });
+  bar?.stop();
+  return { count: records.length };
+}
+
+function rosterError(issues: FieldIssue[]): ValidationError {
+  const rows = new Set(issues.map((i) => i.row).filter((r) => r !== undefined));
+  return new ValidationError(`花名册有 ${issues.length} 处错误（涉及 ${rows.size} 行），未导入任何数据`, issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+}

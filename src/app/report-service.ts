@@ -1,0 +1,86 @@
+/**
+ * Use cases for statistics and the summary: load the records of an organization (with its
+ * subtree) for a period, compute facts, compose the draft, render it.
+ */
+import type { Period } from '../domain/common/period.ts';
+import type { LocalDate } from '../domain/common/dates.ts';
+import { isCommitteeLike, type Organization } from '../domain/org/org.ts';
+import { composeDraft } from '../domain/report/compose.ts';
+import type { DraftDocument, SummaryKind } from '../domain/report/document.ts';
+import { themesFor } from '../domain/report/themes.ts';
+import type { Facts } from '../domain/stats/facts.ts';
+import { computeFacts } from '../domain/stats/stats.ts';
+import { loadActivities } from '../db/queries/activity-queries.ts';
+import { loadDevelopmentEvents } from '../db/queries/development-queries.ts';
+import { membersForOrgs } from '../db/queries/member-queries.ts';
+import { getOrganization } from '../db/queries/org-queries.ts';
+import { renderDocx } from '../render/docx.ts';
+import { renderJson } from '../render/json.ts';
+import { renderMarkdown } from '../render/markdown.ts';
+import type { AppContext } from './context.ts';
+import { orgSubtree } from './org-service.ts';
+
+/**
+ * Facts for `org` over `period`. A committee (党委, 党总支…) includes its subtree unless
+ * `includeSubtree` is false; a branch is itself (with its 党小组).
+ */
+export async function factsFor(app: AppContext, org: Organization, period: Period, includeSubtree?: boolean): Promise<Facts> {
+  const db = app.database.db;
+  const subtree = includeSubtree ?? true ? await orgSubtree(app, org) : [org];
+  const ids = subtree.map((o) => o.id);
+  // Members are loaded whole (the roll at the period's end needs their dates); records by period.
+  const [members, activities, developmentEvents] = await Promise.all([
+    membersForOrgs(db, ids),
+    loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
+    loadDevelopmentEvents(db, ids, period.from, period.to),
+  ]);
+  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents });
+}
+
+export interface DraftRequest {
+  org: Organization;
+  period: Period;
+  /** Defaults from the period: quarter → quarterly, half → half-year, otherwise annual. */
+  kind?: SummaryKind | undefined;
+  /** 落款 date; defaults to the period's last day. */
+  signoffDate?: LocalDate | undefined;
+}
+
+/** The summary kind that fits a period when the user names none. */
+export function defaultKind(period: Period): SummaryKind {
+  return period.kind === 'quarter' ? 'quarterly' : period.kind === 'half' ? 'half-year' : 'annual';
+}
+
+/** Computes the facts and composes the draft; returns both (the facts back the JSON export). */
+export async function draftSummary(app: AppContext, req: DraftRequest): Promise<{ facts: Facts; draft: DraftDocument }> {
+  const facts = await factsFor(app, req.org, req.period);
+  const parent = req.org.parentId ? await getOrganization(app.database.db, req.org.parentId) : null;
+  const year = req.period.year;
+  const draft = composeDraft({
+    kind: req.kind ?? defaultKind(req.period),
+    facts,
+    org: { id: req.org.id, name: req.org.name, type: req.org.type },
+    parentOrgName: parent?.name ?? null,
+    themes: themesFor(app.themes, year),
+    nextYearThemes: themesFor(app.themes, year + 1),
+    signoffDate: req.signoffDate ?? req.period.to,
+  });
+  return { facts, draft };
+}
+
+export type DraftFormat = 'docx' | 'md' | 'json';
+
+/** Renders a draft to bytes in the given format, with its MIME type and file extension. */
+export async function renderDraft(draft: DraftDocument, format: DraftFormat): Promise<{ bytes: Buffer; mime: string; ext: string }> {
+  switch (format) {
+    case 'docx': return { bytes: await renderDocx(draft), mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' };
+    case 'md': return { bytes: Buffer.from(renderMarkdown(draft), 'utf8'), mime: 'text/markdown; charset=utf-8', ext: 'md' };
+    case 'json': return { bytes: Buffer.from(renderJson(draft), 'utf8'), mime: 'application/json; charset=utf-8', ext: 'json' };
+  }
+}
+
+/** Whether an organization's summary rolls up a subtree (for messages and defaults). */
+export function rollsUp(org: Organization): boolean {
+  return isCommitteeLike(org.type);
+}
+
