@@ -50,7 +50,7 @@ export function makeDraft(over: Partial<DraftDocument> = {}): DraftDocument {
       para(text('第三季度，支部在局党组的领导下，围绕中心工作抓党建，现将本季度工作报告如下：')),
       heading(1, 1, '主要工作和成效'),
       heading(2, 1, '加强理论学习'),
-      para(text('本季度召开支部委员会会议'), num('activities.committeeMeeting', 3, '次'), text('，组织集中学习'), num('studySessions', 9, '次', 3), text('。')),
+      para(text('本季度召开支部委员会会议'), num('activities.branchCommitteeMeeting', 3, '次'), text('，组织集中学习'), num('studySessions', 9, '次', 3), text('。')),
       heading(3, 1, '落实“三会一课”'),
       heading(4, 1, '党员大会'),
       para(text('按期召开党员大会，讨论支部重要事项。')),
@@ -100,8 +100,8 @@ export function makeLongDraft(sections = 3, orgName = '州审计局党支部'): 
       blocks.push(longParagraph(p++, 4));
       blocks.push(heading(4, 1, '集中学习'));
       blocks.push(para(
-        text('全年召开支部委员会会议'), num('activities.committeeMeeting', 12, '次'),
-        text('，召开党员大会'), num('activities.generalMeeting', 13, '次'),
+        text('全年召开支部委员会会议'), num('activities.branchCommitteeMeeting', 12, '次'),
+        text('，召开党员大会'), num('activities.generalMembershipMeeting', 13, '次'),
         text('，开展主题党日'), num('activities.themedPartyDay', 12, '次'),
         text('，组织各类学习'), num('studySessions', 37, '次', 4),
         text('，参与'), num('studyParticipations', 301, '人次', 4), text('。'),
