@@ -130,63 +130,70 @@ function headingFace(level: HeadingLevel, bold: boolean): IRunOptions {
   }
 }
 
+/**
+ * Paragraph properties of each kind. They are written both into the named styles (so that a
+ * user editing in Word or WPS finds 正文, 标题 1 … with the right settings) and directly on each
+ * paragraph (so that a reader that ignores styles still lays the page out right).
+ */
+const BODY_PARA = { spacing: exactLine, indent: indent2, alignment: AlignmentType.BOTH, widowControl: false } as const;
+const PARA = {
+  title: { spacing: exactLine, indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, widowControl: false, keepNext: true, outlineLevel: 0 },
+  part: { spacing: exactLine, indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, widowControl: false, keepNext: true, outlineLevel: 1 },
+  body: BODY_PARA,
+  heading: (level: HeadingLevel) => ({ ...BODY_PARA, keepNext: true, outlineLevel: level + 1 }),
+  signoff: { spacing: exactLine, alignment: AlignmentType.RIGHT, widowControl: false, keepNext: true },
+} as const;
+
+const RUN = {
+  title: face(FONTS.title, TITLE_HALF_POINTS, { condensed: false }),
+  part: face(FONTS.heading1, BODY_HALF_POINTS),
+  body: face(FONTS.body, BODY_HALF_POINTS),
+  pageNumber: face(FONTS.pageNumber, PAGE_NUMBER_HALF_POINTS, { condensed: false }),
+} as const;
+
 function styles(bold: boolean): IParagraphStyleOptions[] {
-  const body = { spacing: exactLine, indent: indent2, alignment: AlignmentType.BOTH, widowControl: false } as const;
   return [
-    { id: 'ZhibuTitle', name: 'Zhibu 标题', basedOn: 'Normal', next: 'ZhibuBody', quickFormat: true,
-      run: face(FONTS.title, TITLE_HALF_POINTS, { condensed: false }),
-      paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, outlineLevel: 0, keepNext: true } },
-    { id: 'ZhibuPart', name: 'Zhibu 部分', basedOn: 'Normal', next: 'ZhibuBody', quickFormat: true,
-      run: face(FONTS.heading1, BODY_HALF_POINTS),
-      paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, outlineLevel: 1, keepNext: true } },
-    { id: 'ZhibuBody', name: 'Zhibu 正文', basedOn: 'Normal', next: 'ZhibuBody', quickFormat: true,
-      run: face(FONTS.body, BODY_HALF_POINTS), paragraph: body },
+    { id: 'ZhibuTitle', name: 'Zhibu 标题', basedOn: 'Normal', next: 'ZhibuBody', quickFormat: true, run: RUN.title, paragraph: PARA.title },
+    { id: 'ZhibuPart', name: 'Zhibu 部分', basedOn: 'Normal', next: 'ZhibuBody', quickFormat: true, run: RUN.part, paragraph: PARA.part },
+    { id: 'ZhibuBody', name: 'Zhibu 正文', basedOn: 'Normal', next: 'ZhibuBody', quickFormat: true, run: RUN.body, paragraph: PARA.body },
     ...([1, 2, 3, 4] as const).map((level): IParagraphStyleOptions => ({
       id: `ZhibuHeading${level}`, name: `Zhibu 标题 ${level}`, basedOn: 'ZhibuBody', next: 'ZhibuBody', quickFormat: true,
-      run: headingFace(level, bold),
-      paragraph: { ...body, outlineLevel: level + 1, keepNext: true },
+      run: headingFace(level, bold), paragraph: PARA.heading(level),
     })),
-    { id: 'ZhibuSignoff', name: 'Zhibu 落款', basedOn: 'ZhibuBody', next: 'ZhibuBody', quickFormat: true,
-      run: face(FONTS.body, BODY_HALF_POINTS),
-      paragraph: { spacing: exactLine, alignment: AlignmentType.RIGHT, indent: { firstLine: 0 }, keepNext: true } },
-    { id: 'ZhibuPageNumber', name: 'Zhibu 页码', basedOn: 'Normal', quickFormat: true,
-      run: face(FONTS.pageNumber, PAGE_NUMBER_HALF_POINTS, { condensed: false }),
-      paragraph: { spacing: { before: 0, after: 0 } } },
+    { id: 'ZhibuSignoff', name: 'Zhibu 落款', basedOn: 'ZhibuBody', next: 'ZhibuBody', quickFormat: true, run: RUN.body, paragraph: PARA.signoff },
+    { id: 'ZhibuPageNumber', name: 'Zhibu 页码', basedOn: 'Normal', quickFormat: true, run: RUN.pageNumber, paragraph: { spacing: { before: 0, after: 0 } } },
   ];
 }
 
-function inlineRun(inline: Inline, run: IRunOptions): TextRun {
+function inlineRun(inline: Inline): TextRun {
   // A number and its unit are one run so that Word never separates them when editing.
-  return new TextRun({ ...run, text: inline.type === 'text' ? inline.text : inline.text + inline.unit });
+  return new TextRun({ ...RUN.body, text: inline.type === 'text' ? inline.text : inline.text + inline.unit });
 }
 
 /**
- * `keepWithNext` is set on the block just before the sign-off: its last line then moves with the
- * sign-off, which GB/T 9704 7.3.5 does not allow to stand alone on a page.
+ * `keepWithNext` is set on the block just before the sign-off so that the sign-off never stands
+ * alone on a page (GB/T 9704 7.3.5). LibreOffice then moves that whole paragraph along with it.
  */
 function blockParagraphs(block: Block, bold: boolean, keepWithNext: boolean): Paragraph[] {
   switch (block.type) {
     case 'title':
-      // GB/T 9704 puts the body one line below the title when there is no 主送机关.
-      return [
-        new Paragraph({ style: 'ZhibuTitle', children: [new TextRun({ ...face(FONTS.title, TITLE_HALF_POINTS, { condensed: false }), text: block.text })] }),
-        blankLine(),
-      ];
+      // Without a 主送机关, the body starts one line below the title.
+      return [new Paragraph({ style: 'ZhibuTitle', ...PARA.title, children: [new TextRun({ ...RUN.title, text: block.text })] }), blankLine()];
     case 'part':
-      return [new Paragraph({ style: 'ZhibuPart', children: [new TextRun({ ...face(FONTS.heading1, BODY_HALF_POINTS), text: block.text })] })];
-    case 'heading': {
-      const run = headingFace(block.level, bold);
-      return [new Paragraph({ style: `ZhibuHeading${block.level}`, children: [new TextRun({ ...run, text: block.marker + block.text })] })];
-    }
-    case 'paragraph': {
-      const run = face(FONTS.body, BODY_HALF_POINTS);
-      return [new Paragraph({ style: 'ZhibuBody', keepNext: keepWithNext, children: block.inlines.map((i) => inlineRun(i, run)) })];
-    }
+      return [new Paragraph({ style: 'ZhibuPart', ...PARA.part, children: [new TextRun({ ...RUN.part, text: block.text })] })];
+    case 'heading':
+      return [new Paragraph({
+        style: `ZhibuHeading${block.level}`, ...PARA.heading(block.level),
+        children: [new TextRun({ ...headingFace(block.level, bold), text: block.marker + block.text })],
+      })];
+    case 'paragraph':
+      return [new Paragraph({ style: 'ZhibuBody', ...PARA.body, ...(keepWithNext ? { keepNext: true } : {}), children: block.inlines.map(inlineRun) })];
     case 'signoff': {
-      const run = face(FONTS.body, BODY_HALF_POINTS);
       const at = signoffIndents(block.orgName, block.dateText);
-      const line = (text: string, chars: number) =>
-        new Paragraph({ style: 'ZhibuSignoff', indent: { firstLine: 0, right: Math.round(chars * BODY_CHAR) }, children: [new TextRun({ ...run, text })] });
+      const line = (text: string, chars: number) => new Paragraph({
+        style: 'ZhibuSignoff', ...PARA.signoff, indent: { firstLine: 0, right: Math.round(chars * BODY_CHAR) },
+        children: [new TextRun({ ...RUN.body, text })],
+      });
       // One blank line below the body, then the name, then the date (DOC-12, unsealed).
       return [blankLine(true), line(block.orgName, at.name), line(block.dateText, at.date)];
     }
@@ -194,19 +201,18 @@ function blockParagraphs(block: Block, bold: boolean, keepWithNext: boolean): Pa
 }
 
 function blankLine(keepNext = false): Paragraph {
-  return new Paragraph({ style: 'ZhibuBody', keepNext, children: [new TextRun({ ...face(FONTS.body, BODY_HALF_POINTS), text: '' })] });
+  return new Paragraph({ style: 'ZhibuBody', ...PARA.body, ...(keepNext ? { keepNext: true } : {}), children: [new TextRun({ ...RUN.body, text: '' })] });
 }
 
 /** `— N —` in 4号 宋体, one character in from the outer edge: odd pages right, even pages left (DOC-14). */
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const run = face(FONTS.pageNumber, PAGE_NUMBER_HALF_POINTS, { condensed: false });
   return new Footer({
     children: [
       new Paragraph({
         style: 'ZhibuPageNumber',
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: PAGE_NUMBER_CHAR } : { left: PAGE_NUMBER_CHAR },
-        children: [new TextRun({ ...run, children: ['— ', PageNumber.CURRENT, ' —'] })],
+        children: [new TextRun({ ...RUN.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
   });
@@ -223,12 +229,13 @@ export async function renderDocx(doc: DraftDocument, options: DocxOptions = {}):
     title: doc.title,
     subject: doc.orgName,
     creator: options.creator ?? 'Zhibu',
+    lastModifiedBy: options.creator ?? 'Zhibu',
     keywords: '工作总结',
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: {
-          run: face(FONTS.body, BODY_HALF_POINTS),
+          run: RUN.body,
           paragraph: { spacing: exactLine },
         },
       },
