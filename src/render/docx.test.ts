@@ -1,11 +1,13 @@
 // Structure of the generated .docx: the parts are read back with jszip and queried with an XML
 // parser, so each assertion is about what Word, WPS and LibreOffice will read.
-import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
+import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { makeDraft } from '../../test/factories/draft.ts';
 import { renderDocx } from './docx.ts';
+
+type XmlDocument = Document;
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
