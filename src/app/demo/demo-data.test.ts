@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import { STUDY_KINDS, participationCount, type Activity } from '../../domain/activity/activity.ts';
+import { addYearsClamped, inRange, isLocalDate } from '../../domain/common/dates.ts';
+import { customPeriod } from '../../domain/common/period.ts';
+import { checkIdNumber } from '../../domain/member/id-number.ts';
+import { categoryOn } from '../../domain/member/member.ts';
+import { pathLabel } from '../../domain/org/org.ts';
+import { computeFacts } from '../../domain/stats/stats.ts';
+import { AUDIT_SEED_FACTS, DEMO_ORG_NAMES, DEMO_PLANTED_GAPS, DEMO_RANGE, buildDemoData, type DemoData } from './demo-data.ts';
+
+const data = buildDemoData();
+const orgNamed = (d: DemoData, name: string) => {
+  const o = d.organizations.find((x) => x.name === name);
+  if (!o) throw new Error(`no organization ${name}`);
+  return o;
+};
+const { from: P_FROM, to: P_TO } = AUDIT_SEED_FACTS.period;
+
+/** The audit branch's records of seed 003's period, counted directly from the raw records. */
+function seedPeriodCounts(d: DemoData) {
+  const audit = orgNamed(d, DEMO_ORG_NAMES.audit);
+  const acts = d.activities.filter((a) => a.orgId === audit.id && inRange(a.date, P_FROM, P_TO));
+  const ofKind = (k: Activity['kind']) => acts.filter((a) => a.kind === k);
+  const study = acts.filter((a) => STUDY_KINDS.includes(a.kind));
+  const vol = ofKind('volunteerService');
+  const events = d.developmentEvents.filter((e) => e.orgId === audit.id && inRange(e.date, P_FROM, P_TO));
+  return {
+    branchCommitteeMeeting: ofKind('branchCommitteeMeeting').length,
+    generalMembershipMeeting: ofKind('generalMembershipMeeting').length,
+    themedPartyDay: ofKind('themedPartyDay').length,
+    studySessions: study.length,
+    studyParticipations: study.reduce((s, a) => s + participationCount(a), 0),
+    volunteerServices: vol.length,
+    volunteerParticipations: vol.reduce((s, a) => s + participationCount(a), 0),
+    becameFull: events.filter((e) => e.step === 'becameFull').length,
+    admittedProbationary: events.filter((e) => e.step === 'admittedProbationary').length,
+    otherSteps: events.filter((e) => e.step !== 'becameFull' && e.step !== 'admittedProbationary').length,
+  };
+}
+
+/** 学时 per member from the records of `orgIds` in [from, to]: studyHours of each activity attended. */
+function studyHours(d: DemoData, orgIds: Set<string>, from: string, to: string): Map<string, number> {
+  const h = new Map<string, number>();
+  for (const a of d.activities) {
+    if (!orgIds.has(a.orgId) || !inRange(a.date, from, to)) continue;
+    for (const x of a.attendance) if (x.status === 'present') h.set(x.memberId, (h.get(x.memberId) ?? 0) + a.studyHours);
+  }
+  return h;
+}
+
+describe('州审计局党支部, 2023-01-01 to 2023-11-10: the numbers of seed 003', () => {
+  it('has exactly the seed\'s counts, counted from the raw records', () => {
+    const { period: _p, ...want } = AUDIT_SEED_FACTS;
+    expect(want).toEqual({
+      branchCommitteeMeeting: 12, generalMembershipMeeting: 13, themedPartyDay: 12, studySessions: 37, studyParticipations: 301,
+      volunteerServices: 77, volunteerParticipations: 224, becameFull: 1, admittedProbationary: 1,
+    });
+    expect(seedPeriodCounts(data)).toEqual({ ...want, otherSteps: 0 });
+  });
+
+  it('gives the same numbers through computeFacts', () => {
+    const audit = orgNamed(data, DEMO_ORG_NAMES.audit);
+    const f = computeFacts({
+      orgId: audit.id, includeSubtree: false, period: customPeriod(P_FROM, P_TO), organizations: [audit],
+      members: data.members.filter((m) => m.orgId === audit.id), activities: data.activities.filter((a) => a.orgId === audit.id),
+      developmentEvents: data.developmentEvents.filter((e) => e.orgId === audit.id),
+    }).facts;
+    expect([
+      f['activities.branchCommitteeMeeting'].value, f['activities.generalMembershipMeeting'].value, f['activities.themedPartyDay'].value,
+      f.studySessions.value, f.studyParticipations.value, f.volunteerServices.value, f.volunteerParticipations.value,
+      f['development.becameFull'].value, f['development.admittedProbationary'].value,
+    ]).toEqual([12, 13, 12, 37, 301, 77, 224, 1, 1]);
+    expect(f.secretaryPartyLectures.value).toBeGreaterThanOrEqual(1);
+    expect(f.firstAgendaItems.value).toBeGreaterThan(0);
+    expect(f['members.probationary'].value).toBe(1);
+    expect(f['members.total'].value).toBeGreaterThanOrEqual(20);
+    expect(f['members.total'].value).toBeLessThanOrEqual(25);
+  });
+
+  it('has member records that agree with the two development events', () => {
+    const audit = orgNamed(data, DEMO_ORG_NAMES.audit);
+    const events = data.developmentEvents.filter((e) => e.orgId === audit.id && inRange(e.date, P_FROM, P_TO));
+    const full = events.find((e) => e.step === 'becameFull')!;
+    const admitted = events.find((e) => e.step === 'admittedProbationary')!;
+    const fm = data.members.find((m) => m.id === full.memberId)!;
+    const am = data.members.find((m) => m.id === admitted.memberId)!;
+    expect(fm.fullOn).toBe(full.date);
+    expect(addYearsClamped(fm.admittedOn!, 1)).toBe(fm.fullOn);
+    expect(categoryOn(fm, full.date)).toBe('full');
+    expect(am.admittedOn).toBe(admitted.date);
+    expect(categoryOn(am, P_TO)).toBe('probationary');
+    expect(am.fullOn).toBe(addYearsClamped(am.admittedOn!, 1));
+    // The general meeting voted each step on its day (BR-07 支部工作条例 第十一条).
+    for (const e of [full, admitted]) {
+      expect(data.activities.some((a) => a.orgId === audit.id && a.kind === 'generalMembershipMeeting' && a.date === e.date)).toBe(true);
+    }
+  });
+
+  it('has the texture of real records: varied attendance with reasons, secretary lectures, 第一议题', () => {
+    const audit = orgNamed(data, DEMO_ORG_NAMES.audit);
+    const acts = data.activities.filter((a) => a.orgId === audit.id && inRange(a.date, P_FROM, P_TO));
+    const att = acts.flatMap((a) => a.attendance);
+    const reasons = new Set(att.filter((x) => x.status === 'excused').map((x) => x.reason));
+    expect(reasons).toContain('外出审计');
+    expect(reasons).toContain('病假');
+    expect(att.filter((x) => x.status === 'absent').length).toBeGreaterThan(0);
+    expect(att.filter((x) => x.status === 'absent').length).toBeLessThan(att.length / 20);
+    const sec = data.members.find((m) => m.orgId === audit.id && m.positions.includes('secretary'))!;
+    expect(acts.filter((a) => a.kind === 'partyLecture' && a.lecturerMemberId === sec.id).length).toBeGreaterThanOrEqual(2);
+    expect(acts.filter((a) => a.agendaItems.some((i) => i.isFirstAgendaItem)).length).toBeGreaterThanOrEqual(10);
+    const months = new Set(acts.map((a) => a.date.slice(0, 7)));
+    expect(months.size).toBe(11);
+  });
+
+  it('meets the seed\'s numbers with other seeds too (the builder distributes, it is not tuned)', () => {
+    for (const seed of ['another-seed', 'x']) {
+      const { otherSteps, ...got } = seedPeriodCounts(buildDemoData(seed));
+      const { period: _p, ...want } = AUDIT_SEED_FACTS;
+      expect(got).toEqual(want);
+      expect(otherSteps).toBe(0);
+    }
+  });
+});
+
+describe('demo data integrity', () => {
+  it('is deterministic: two builds are deep-equal; another seed gives other ids', () => {
+    expect(buildDemoData()).toEqual(data);
+    expect(buildDemoData('another-seed').members[0]!.id).not.toBe(data.members[0]!.id);
+  });
+
+  it('has unique uuid-format ids across all records', () => {
+    const ids = [
+      ...data.organizations.map((x) => x.id), ...data.committeeTerms.map((x) => x.id), ...data.members.map((x) => x.id),
+      ...data.activities.map((x) => x.id), ...data.developmentEvents.map((x) => x.id),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('builds the tree with materialized paths, parents first, a 党委 over at least three branches', () => {
+    const byId = new Map(data.organizations.map((o) => [o.id, o]));
+    const seen = new Set<string>();
+    for (const o of data.organizations) {
+      if (o.parentId === null) expect(o.path).toBe(pathLabel(o.id));
+      else {
+        expect(seen.has(o.parentId)).toBe(true);
+        expect(o.path).toBe(`${byId.get(o.parentId)!.path}.${pathLabel(o.id)}`);
+      }
+      seen.add(o.id);
+    }
+    const committee = orgNamed(data, DEMO_ORG_NAMES.committee);
+    expect(committee.type).toBe('primaryPartyCommittee');
+    expect(committee.unitKind).toBe('organ');
+    const branches = data.organizations.filter((o) => o.parentId === committee.id && o.type === 'partyBranch');
+    expect(branches.map((o) => o.name)).toEqual(expect.arrayContaining([DEMO_ORG_NAMES.audit, DEMO_ORG_NAMES.finance, DEMO_ORG_NAMES.statistics]));
+    expect(data.organizations.filter((o) => o.type === 'partySubgroup').every((g) => byId.get(g.parentId!)!.name === DEMO_ORG_NAMES.finance)).toBe(true);
+  });
+
+  it('gives every member a valid 身份证号 (Xishuangbanna 5328xx) matching birth date and gender, and a unique mobile', () => {
+    for (const m of data.members) {
+      const r = checkIdNumber(m.idNumber, DEMO_RANGE.to);
+      expect(r, m.name).toEqual({ ok: true, info: { idNumber: m.idNumber, regionCode: expect.stringMatching(/^5328\d\d$/), birthDate: m.birthDate, gender: m.gender } });
+      expect(m.phone).toMatch(/^1[3-9]\d{9}$/);
+    }
+    expect(new Set(data.members.map((m) => m.idNumber)).size).toBe(data.members.length);
+    expect(new Set(data.members.map((m) => m.phone)).size).toBe(data.members.length);
+    for (const e of ['汉族', '傣族', '哈尼族']) expect(data.members.some((m) => m.ethnicity === e)).toBe(true);
+  });
+
+  it('has member dates in order: born, 18 at admission, applied before admitted, full a year after', () => {
+    for (const m of data.members) {
+      for (const d of [m.birthDate, m.appliedOn, m.admittedOn]) expect(isLocalDate(d), m.name).toBe(true);
+      expect(m.appliedOn! < m.admittedOn!).toBe(true);
+      expect(addYearsClamped(m.birthDate!, 18) <= m.admittedOn!).toBe(true);
+      if (m.fullOn) expect(m.fullOn).toBe(addYearsClamped(m.admittedOn!, 1));
+      expect(m.category).toBe(m.fullOn && m.fullOn <= DEMO_RANGE.to ? 'full' : 'probationary');
+      if (m.leftOn) expect(inRange(m.leftOn, DEMO_RANGE.from, DEMO_RANGE.to) && m.status !== 'normal').toBe(true);
+    }
+  });
+
+  it('references, in every attendance, a member of the activity\'s branch who is on the roll that day', () => {
+    const orgById = new Map(data.organizations.map((o) => [o.id, o]));
+    const memberById = new Map(data.members.map((m) => [m.id, m]));
+    for (const a of data.activities) {
+      const org = orgById.get(a.orgId)!;
+      const branchId = org.type === 'partySubgroup' ? org.parentId! : org.id;
+      const ids = a.attendance.map((x) => x.memberId);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const x of a.attendance) {
+        const m = memberById.get(x.memberId)!;
+        expect(m.orgId, a.title).toBe(branchId);
+        if (org.type === 'partySubgroup') expect(m.subgroupId).toBe(org.id);
+        expect(categoryOn(m, a.date), `${a.date} ${a.title} ${m.name}`).not.toBeNull();
+        if (x.status === 'present') expect(x.reason).toBeNull();
+        else expect(x.reason).toBeTruthy();
+      }
+      for (const id of [a.chairMemberId, a.lecturerMemberId]) if (id) expect(memberById.get(id)!.orgId).toBe(branchId);
+      expect(a.studyHours).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('keeps dates valid and within range, with records in every year for every branch', () => {
+    for (const a of data.activities) {
+      expect(isLocalDate(a.date)).toBe(true);
+      expect(inRange(a.date, DEMO_RANGE.from, DEMO_RANGE.to), a.date).toBe(true);
+    }
+    for (const e of data.developmentEvents) {
+      expect(isLocalDate(e.date)).toBe(true);
+      expect(e.date <= DEMO_RANGE.to).toBe(true);
+      if (e.memberId) expect(data.members.find((m) => m.id === e.memberId)!.orgId).toBe(e.orgId);
+    }
+    for (const t of data.committeeTerms) expect(t.expiresOn).toBe(addYearsClamped(t.electedOn, t.termYears));
+    for (const name of [DEMO_ORG_NAMES.audit, DEMO_ORG_NAMES.finance, DEMO_ORG_NAMES.statistics]) {
+      const o = orgNamed(data, name);
+      for (const y of ['2023', '2024', '2025', '2026']) {
+        expect(data.activities.filter((a) => a.orgId === o.id && a.date.startsWith(y)).length, `${name} ${y}`).toBeGreaterThan(30);
+      }
+    }
+    // The branches differ: the 党委 roll-up is not three copies of one branch.
+    const perBranch = [DEMO_ORG_NAMES.audit, DEMO_ORG_NAMES.finance, DEMO_ORG_NAMES.statistics]
+      .map((n) => data.activities.filter((a) => a.orgId === orgNamed(data, n).id && a.date.startsWith('2024')).length);
+    expect(new Set(perBranch).size).toBe(3);
+  });
+});
+
+describe('planted compliance gaps', () => {
+  it('州财政局党支部 (≥ 7 full members) holds a 支委会 every month of 2026 but July (BR-09)', () => {
+    const fin = orgNamed(data, DEMO_PLANTED_GAPS.missingCommitteeMeetingMonth.org);
+    const full = data.members.filter((m) => m.orgId === fin.id && categoryOn(m, DEMO_RANGE.to) === 'full');
+    expect(full.length).toBeGreaterThanOrEqual(7);
+    const months = new Set(data.activities.filter((a) => a.orgId === fin.id && a.kind === 'branchCommitteeMeeting' && a.date.startsWith('2026')).map((a) => a.date.slice(0, 7)));
+    const all = Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    expect(all.filter((m) => !months.has(m))).toEqual([DEMO_PLANTED_GAPS.missingCommitteeMeetingMonth.month]);
+  });
+
+  it('州统计局党支部 has members under 32 学时 in 2026, while 州审计局党支部\'s members stay above (EDU-07)', () => {
+    const st = orgNamed(data, DEMO_PLANTED_GAPS.lowStudyHours.org);
+    const hours = studyHours(data, new Set([st.id]), '2026-01-01', DEMO_RANGE.to);
+    const roll = data.members.filter((m) => m.orgId === st.id && categoryOn(m, DEMO_RANGE.to) !== null);
+    const under = roll.filter((m) => (hours.get(m.id) ?? 0) < 32);
+    expect(under.length).toBeGreaterThanOrEqual(2);
+    const audit = orgNamed(data, DEMO_ORG_NAMES.audit);
+    const ah = studyHours(data, new Set([audit.id]), '2026-01-01', DEMO_RANGE.to);
+    const auditFullYear = data.members.filter((m) => m.orgId === audit.id && categoryOn(m, '2026-01-01') !== null && categoryOn(m, DEMO_RANGE.to) !== null);
+    expect(auditFullYear.every((m) => (ah.get(m.id) ?? 0) >= 32)).toBe(true);
+  });
+
+  it('州统计局党支部\'s committee term expired 2025-03-15 with no re-election; the others are current', () => {
+    const st = orgNamed(data, DEMO_PLANTED_GAPS.expiredCommitteeTerm.org);
+    const terms = data.committeeTerms.filter((t) => t.orgId === st.id);
+    expect(terms.map((t) => [t.electedOn, t.expiresOn])).toEqual([[DEMO_PLANTED_GAPS.expiredCommitteeTerm.electedOn, DEMO_PLANTED_GAPS.expiredCommitteeTerm.expiresOn]]);
+    expect(data.activities.some((a) => a.orgId === st.id && a.kind === 'termElection')).toBe(false);
+    expect(data.members.filter((m) => m.orgId === st.id && categoryOn(m, DEMO_RANGE.to) === 'full').length).toBeGreaterThanOrEqual(7);
+    for (const o of data.organizations.filter((x) => x.id !== st.id && x.type !== 'partySubgroup')) {
+      const latest = data.committeeTerms.filter((t) => t.orgId === o.id).sort((a, b) => (a.electedOn < b.electedOn ? 1 : -1))[0]!;
+      expect(latest.expiresOn > DEMO_RANGE.to, o.name).toBe(true);
+    }
+  });
+});
