@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STUDY_KINDS, participationCount, type Activity } from '../../domain/activity/activity.ts';
-import { addYearsClamped, inRange, isLocalDate } from '../../domain/common/dates.ts';
+import { addDays } from 'date-fns';
+import { addYearsClamped, fromDate, inRange, isLocalDate, toDate } from '../../domain/common/dates.ts';
 import { customPeriod } from '../../domain/common/period.ts';
 import { checkIdNumber } from '../../domain/member/id-number.ts';
 import { categoryOn } from '../../domain/member/member.ts';
@@ -9,6 +10,7 @@ import { computeFacts } from '../../domain/stats/stats.ts';
 import { AUDIT_SEED_FACTS, DEMO_ORG_NAMES, DEMO_PLANTED_GAPS, DEMO_RANGE, buildDemoData, type DemoData } from './demo-data.ts';
 
 const data = buildDemoData();
+const addDaysIso = (d: string, n: number) => fromDate(addDays(toDate(d), n));
 const orgNamed = (d: DemoData, name: string) => {
   const o = d.organizations.find((x) => x.name === name);
   if (!o) throw new Error(`no organization ${name}`);
@@ -220,6 +222,26 @@ describe('demo data integrity', () => {
     const perBranch = [DEMO_ORG_NAMES.audit, DEMO_ORG_NAMES.finance, DEMO_ORG_NAMES.statistics]
       .map((n) => data.activities.filter((a) => a.orgId === orgNamed(data, n).id && a.date.startsWith('2024')).length);
     expect(new Set(perBranch).size).toBe(3);
+  });
+});
+
+describe('demo data consistency with the rules', () => {
+  it('has a general meeting voting every admission and 转正 in range, within 3 days after it (BR-07)', () => {
+    const votes = data.developmentEvents.filter((e) => (e.step === 'admittedProbationary' || e.step === 'becameFull') && e.date >= DEMO_RANGE.from);
+    expect(votes.length).toBeGreaterThanOrEqual(6);
+    for (const e of votes) {
+      const meeting = data.activities.find((a) => a.orgId === e.orgId && a.kind === 'generalMembershipMeeting' && a.date >= e.date
+        && a.date <= addDaysIso(e.date, 3) && a.agendaItems.some((i) => i.title.includes(e.personName)));
+      expect(meeting, `${e.personName} ${e.step} ${e.date}`).toBeDefined();
+    }
+  });
+
+  it('writes minutes for meetings that agree with the attendance', () => {
+    const meetings = data.activities.filter((a) => a.kind === 'branchCommitteeMeeting' || a.kind === 'generalMembershipMeeting');
+    for (const a of meetings) {
+      expect(a.minutes).toContain(`应到${a.attendance.length}人，实到${a.attendance.filter((x) => x.status === 'present').length}人`);
+    }
+    expect(data.activities.filter((a) => a.kind === 'volunteerService').every((a) => a.minutes === null)).toBe(true);
   });
 });
 

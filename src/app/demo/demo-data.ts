@@ -241,7 +241,8 @@ function attendance(b: Builder, branch: Branch, invitees: readonly DemoMember[],
   }
   return invitees.map((m): Attendance => {
     if (presentIds.has(m.id)) return { memberId: m.id, status: 'present', reason: null };
-    if (opts.present === undefined && rng.chance(0.12)) return { memberId: m.id, status: 'absent', reason: rng.pick(ABSENT_REASONS) };
+    // Committee members ask for leave; only ordinary members are ever recorded absent.
+    if (opts.present === undefined && m.positions.length === 0 && rng.chance(0.12)) return { memberId: m.id, status: 'absent', reason: rng.pick(ABSENT_REASONS) };
     return { memberId: m.id, status: 'excused', reason: rng.pick(branch.excuseReasons) };
   });
 }
@@ -623,6 +624,48 @@ function election(b: Builder, branch: Branch, date: LocalDate, termYears: number
   b.term(branch.org, date, termYears);
 }
 
+/**
+ * Admission and 转正 are voted by the general meeting (BR-07 支部工作条例 第十一条): adds a
+ * general meeting for each such event that has none on its day (or the next workday).
+ */
+function voteMeetings(b: Builder, branch: Branch): void {
+  for (const e of b.developmentEvents) {
+    if (e.orgId !== branch.org.id || !e.memberId || (e.step !== 'admittedProbationary' && e.step !== 'becameFull')) continue;
+    const has = (d: LocalDate) => b.activities.some((a) => a.orgId === branch.org.id && a.kind === 'generalMembershipMeeting' && a.date === d);
+    if (has(e.date)) continue;
+    let date = e.date;
+    while (getDay(parseISO(date)) === 0 || getDay(parseISO(date)) === 6) date = iso(addDays(parseISO(date), 1));
+    if (has(date) || date < DEMO_RANGE.from || date > DEMO_RANGE.to) continue;
+    const admission = e.step === 'admittedProbationary';
+    b.activity({
+      orgId: branch.org.id, kind: 'generalMembershipMeeting', date,
+      title: admission ? '支部党员大会（接收预备党员）' : '支部党员大会（预备党员转正）', location: branch.locations[0]!,
+      chairMemberId: secretaryOf(branch, date)?.id ?? null, lecturerMemberId: null, lecturerName: null, minutes: null,
+      agendaItems: [item(admission ? `讨论接收${e.personName}同志为预备党员` : `讨论${e.personName}同志预备党员转正`)],
+      attendance: attendance(b, branch, onRoll(branch, date).filter((m) => !(admission && m.id === e.memberId)), { excuseRate: 0.05 }),
+      nonMemberParticipants: 0, studyHours: 0,
+    });
+  }
+}
+
+const MINUTED_KINDS: readonly ActivityKind[] = [
+  'generalMembershipMeeting', 'branchCommitteeMeeting', 'partySubgroupMeeting', 'organizationalLifeMeeting', 'memberAppraisal', 'termElection',
+];
+
+/** Minutes (会议记录) for meetings, stating only what the record holds: chair, attendance, agenda. */
+function minutesOf(a: Activity, memberById: Map<string, DemoMember>): string | null {
+  if (!MINUTED_KINDS.includes(a.kind)) return null;
+  const name = (id: string) => memberById.get(id)?.name ?? '';
+  const present = a.attendance.filter((x) => x.status === 'present').length;
+  const away = a.attendance.filter((x) => x.status !== 'present').map((x) => `${name(x.memberId)}（${x.status === 'excused' ? '请假' : '缺席'}：${x.reason}）`);
+  const parts = [
+    a.chairMemberId ? `会议由${name(a.chairMemberId)}同志主持。` : '',
+    `应到${a.attendance.length}人，实到${present}人${away.length > 0 ? `；未到会：${away.join('、')}` : ''}。`,
+    a.agendaItems.length > 0 ? `议程：${a.agendaItems.map((i, n) => `${n + 1}.${i.title}${i.isFirstAgendaItem ? '（第一议题）' : ''}`).join('；')}。` : '',
+  ];
+  return parts.join('');
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -704,6 +747,10 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
     studyEveryOtherMonthFrom: '2026-01-01', volunteersPerMonth: [0, 1], hasCommittee: true,
   });
   b.developmentOf(stats, stats.members[9]!, '2022-12-20');
+
+  for (const branch of [audit, finance, stats]) voteMeetings(b, branch);
+  const memberById = new Map([...audit.members, ...finance.members, ...stats.members].map((m) => [m.id, m]));
+  for (const a of b.activities) a.minutes = minutesOf(a, memberById);
 
   const activities = [...b.activities].sort((x, y) => (x.date === y.date ? (x.orgId < y.orgId ? -1 : x.orgId > y.orgId ? 1 : 0) : x.date < y.date ? -1 : 1));
   const developmentEvents = [...b.developmentEvents].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
