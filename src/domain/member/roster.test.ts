@@ -40,6 +40,12 @@ describe('validateRoster: valid rosters', () => {
     });
   });
 
+  it('accepts an ID number written with Excel\'s leading apostrophe or a lower-case x', () => {
+    const rec = rosterRecord(9);
+    const r = validateRoster(rosterSheet([withCell(rosterCells(rec), COL.idNumber, `'${rec.idNumber.toLowerCase()}`)]), opts);
+    expect(r.ok && r.rows[0]!.idNumber).toBe(rec.idNumber);
+  });
+
   it('fills gender and birth date from the ID number when those cells are blank', () => {
     const rec = rosterRecord(3);
     const cells = withCell(withCell(rosterCells(rec), COL.gender, null), COL.birthDate, '');

@@ -290,7 +290,8 @@ export function validateRoster(sheet: RosterSheet, options: RosterOptions): Rost
     } else if (text('idNumber') === '') {
       bad('idNumber', '身份证号为空');
     } else {
-      const r = checkIdNumber(text('idNumber'), today);
+      // A leading apostrophe is how users force text in Excel; some exports keep it.
+      const r = checkIdNumber(text('idNumber').replace(/^['‘’`]/, ''), today);
       if (!r.ok) bad('idNumber', r.reason);
       else {
         idInfo = r.info;
