@@ -454,13 +454,16 @@ export function developmentDues(c: DevelopmentCase, settings: RegulationSettings
 /**
  * All findings for a stored case on `today`: every step replayed against the steps before it
  * (in date order; impossible ones reported as errors, since the data already exists), plus
- * next steps whose latest date has passed.
+ * next steps whose latest date has passed. With `period`, step problems are limited to steps
+ * dated inside it.
  */
-export function checkCase(c: DevelopmentCase, settings: RegulationSettings, today: LocalDate): Finding[] {
+export function checkCase(c: DevelopmentCase, settings: RegulationSettings, today: LocalDate, period?: Pick<Period, 'from' | 'to'>): Finding[] {
   const order = [...c.steps].sort((a, b) => a.date.localeCompare(b.date) || CASE_STEPS[a.step].no - CASE_STEPS[b.step].no);
   const out: Finding[] = [];
   for (let i = 0; i < order.length; i++) {
     const step = order[i]!;
+    // With a period, only steps taken in it are judged; open overdue items are reported whatever their date.
+    if (period && (step.date < period.from || step.date > period.to)) continue;
     for (const p of stepProblems(c, order.slice(0, i), step, settings)) out.push(toFinding(c, p, step.date));
   }
   for (const n of nextSteps(c, settings)) {
