@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.ts';
+import { toMemberRecord } from '../../src/app/member-service.ts';
+import { assertLoopback, buildServer } from '../../src/api/server.ts';
+import { insertActivities } from '../../src/db/queries/activity-queries.ts';
+import { insertMembers } from '../../src/db/queries/member-queries.ts';
+import { insertOrganizations } from '../../src/db/queries/org-queries.ts';
+import { composeIdNumber } from '../../src/domain/member/id-number.ts';
+import { makeActivity, makeMember, makeOrg } from '../factories/records.ts';
+import { createTestApp } from '../support/db.ts';
+
+describe('HTTP API', () => {
+  let app: AppContext;
+  let server: FastifyInstance;
+  const top = makeOrg({ type: 'primaryPartyCommittee', name: 'API测试党委' });
+  const branch = makeOrg({ parent: top, name: 'API测试党支部' });
+  const members = Array.from({ length: 3 }, () => makeMember({}, branch));
+  const idNumber = composeIdNumber('532801', '1980-01-02', 3, 'female');
+
+  beforeAll(async () => {
+    app = await createTestApp('pglite');
+    await insertOrganizations(app.database.db, [top, branch]);
+    await insertMembers(app.database.db, members.map((m, i) => toMemberRecord(app.crypto, { ...m, idNumber: i === 0 ? idNumber : null, phone: i === 0 ? '13900001111' : null })));
+    await insertActivities(app.database.db, [makeActivity({ orgId: branch.id, kind: 'themedPartyDay', date: '2023-05-20', present: members })]);
+    server = await buildServer(app, { today: () => '2023-11-10' });
+  });
+  afterAll(async () => { await server?.close(); await app?.close(); });
+
+  it('lists the organization tree', async () => {
+    const r = await server.inject({ method: 'GET', url: '/api/orgs' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((o: { name: string; depth: number }) => [o.name, o.depth])).toEqual([['API测试党委', 0], ['API测试党支部', 1]]);
+  });
+
+  it('lists members masked, and never an encrypted column', async () => {
+    const r = await server.inject({ method: 'GET', url: `/api/members?orgId=${top.id}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(idNumber);
+    expect(r.body).not.toContain('13900001111');
+    expect(r.body).not.toMatch(/Enc|Hash/);
+    expect(r.json().items.find((m: { id: string }) => m.id === members[0]!.id).idNumberMasked).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+  });
+
+  it('answers 400 naming the bad field, 404 for an unknown record', async () => {
+    const bad = await server.inject({ method: 'GET', url: '/api/members?orgId=not-a-uuid' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/orgId/);
+    const missing = await server.inject({ method: 'GET', url: '/api/activities/00000000-0000-4000-8000-ffffffffffff' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toBe('找不到该活动记录');
+  });
+
+  it('records an activity; a bad attendee gets 400 and nothing is saved', async () => {
+    const body = {
+      orgId: branch.id, kind: 'branchCommitteeMeeting', date: '2023-06-01', title: '六月支委会',
+      attendance: members.map((m) => ({ memberId: m.id, status: 'present' })),
+      agendaItems: [{ title: '学习重要讲话', isFirstAgendaItem: true }],
+    };
+    const ok = await server.inject({ method: 'POST', url: '/api/activities', payload: body });
+    expect(ok.statusCode).toBe(201);
+    const id = ok.json().id;
+    const got = await server.inject({ method: 'GET', url: `/api/activities/${id}` });
+    expect(got.json().attendance).toHaveLength(3);
+    const bad = await server.inject({ method: 'POST', url: '/api/activities', payload: { ...body, attendance: [{ memberId: '00000000-0000-4000-8000-ffffffffffff', status: 'present' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].field).toBe('attendance[0].memberId');
+    const list = await server.inject({ method: 'GET', url: `/api/activities?orgId=${branch.id}` });
+    expect(list.json().total).toBe(2);
+  });
+
+  it('serves statistics with sources, and the summary as docx, md and json', async () => {
+    const stats = await server.inject({ method: 'GET', url: `/api/stats?orgId=${top.id}&year=2023` });
+    expect(stats.statusCode).toBe(200);
+    const themed = stats.json().facts.find((f: { key: string }) => f.key === 'activities.themedPartyDay');
+    expect(themed).toMatchObject({ value: 1, unit: '次' });
+    expect(themed.sources).toHaveLength(1);
+    const md = await server.inject({ method: 'POST', url: '/api/reports', payload: { orgId: branch.id, year: 2023, format: 'md' } });
+    expect(md.statusCode).toBe(200);
+    expect(md.body).toContain('主题党日活动1次');
+    const docx = await server.inject({ method: 'POST', url: '/api/reports', payload: { orgId: branch.id, year: 2023, format: 'docx' } });
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const bad = await server.inject({ method: 'POST', url: '/api/reports', payload: { orgId: branch.id, year: 2023, kind: 'quarterly', format: 'json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/总结类型与时段不符/);
+  });
+
+  it('publishes the OpenAPI description', async () => {
+    const r = await server.inject({ method: 'GET', url: '/docs/json' });
+    expect(r.statusCode).toBe(200);
+    expect(Object.keys(r.json().paths)).toEqual(expect.arrayContaining(['/api/orgs', '/api/members', '/api/activities', '/api/stats', '/api/reports']));
+  });
+
+  it('refuses to listen beyond loopback before accounts exist', () => {
+    expect(() => assertLoopback('0.0.0.0')).toThrow(/只允许本机访问/);
+    expect(() => assertLoopback('127.0.0.1')).not.toThrow();
+  });
+});
