@@ -37,9 +37,9 @@ const AFTER_STOP = /[，。；：！？\n、,;:!?]/;
 const SENTENCE_STOP = /[。！？\n]/;
 const LEADING_CONNECTORS = /^(?:、|和|及|以及|共有|共计|共|累计|先后|全年|今年以来|今年|目前|截至目前|其中|已经|已|并|同时|另外|另|年内|均|总计|合计|一年来|上半年|下半年|第[一二三四]季度|\d{4}年)+/;
 const VERB_ONLY = /^(?:拟定|制定|开展|组织|召开|推选出|推选|建立|提任|共提任|确定|查找|选派|形成|完成|举办|发放|收集|参加|建成|发展|撰写|梳理|办结|签订|推送|刊发|发布|录制|拍摄|慰问|走访|帮扶|培训|培养|表彰|评选出?|评出|选树|细化|定制绘就|整改|解决|新建|修订|废止|有|达|达到|为|计|约|超过|近)$/;
-const AFTER_CUT = /上台|参加|参与|开展|如期|接收为|转为|到|赴|进行|完成|通过|结合|被|在|按|并|的/;
+const AFTER_CUT = /前往|上台|参加|参与|开展|如期|接收为|转为|到|赴|进行|完成|通过|结合|被|在|按|并|的/;
 /** Before-phrases that only quantify what follows (指导其他X个党支部, 针对……反馈的两个方面). */
-const QUANTIFIER_END = /(?:其他|其余|全市|全县|全区|全州|全省|全局|所属|下属|的)$/;
+const QUANTIFIER_END = /(?:其他|其余|全市|全县|全区|全州|全省|全局|所属|下属|的|制定|拟定|开展|召开|组织|建立|形成|推选出|评选出|确定|细化|绘就|选定|撰写|举办)$/;
 /** Unit followed by a character that makes a word of it: 项目, 名单, 人员 — not a statistic. */
 const UNIT_WORD: Record<string, string> = {
   项: '目', 名: '单称义额', 条: '件例款', 份: '额', 期: '间限', 场: '所地景合', 人: '民员才口', 本: '部级领次',
@@ -135,7 +135,9 @@ export function extractMetrics(text: string): RawMetric[] {
     const after = text.slice(f.end, a).trim();
     const cut = after.slice(1).search(AFTER_CUT);
     const afterPhrase = cut >= 0 ? after.slice(0, cut + 1) : after;
-    const beforeUseful = before.length >= 3 && !VERB_ONLY.test(before) && !QUANTIFIER_END.test(before) && !(boundedByPrev && before.length <= 4);
+    // N名X: a count of people is followed by who they are (4名党组成员, 两名青年团员).
+    const peopleFirst = (f.unit === '名' || f.unit === '位') && afterPhrase.length >= 2;
+    const beforeUseful = !peopleFirst && before.length >= 3 && !VERB_ONLY.test(before) && !QUANTIFIER_END.test(before) && !(boundedByPrev && before.length <= 4);
     let what = beforeUseful || afterPhrase === '' ? before : afterPhrase;
     if (what === '') {
       // 共X人 at a clause start: the clause before says what was counted.
