@@ -32,6 +32,19 @@ export function monthOf(d: LocalDate): string {
  * (e.g. the organization's establishment date).
  */
 export function closedBuckets(period: Period, unit: BucketUnit, today: LocalDate, notBefore: LocalDate | null = null): Bucket[] {
+  // Memoised: a subtree check asks for the same buckets once per branch.
+  const key = `${period.from}|${period.to}|${unit}|${today}|${notBefore ?? ''}`;
+  const hit = bucketCache.get(key);
+  if (hit) return hit;
+  const out = computeBuckets(period, unit, today, notBefore);
+  if (bucketCache.size > 500) bucketCache.clear();
+  bucketCache.set(key, out);
+  return out;
+}
+
+const bucketCache = new Map<string, Bucket[]>();
+
+function computeBuckets(period: Period, unit: BucketUnit, today: LocalDate, notBefore: LocalDate | null): Bucket[] {
   const out: Bucket[] = [];
   const months = eachMonthOfInterval({ start: toDate(period.from), end: toDate(period.to) });
   for (const m of months) {

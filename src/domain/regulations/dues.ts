@@ -214,7 +214,7 @@ function addMonth(m: Month, n: number): Month {
  * of the year when they started later); `withPayChange` (DUES-10): the latest rate from on or before the month.
  */
 export function dueForMonth(rates: readonly DuesRate[], month: Month, policy: RegulationSettings['duesRecalculation']): number {
-  const sorted = [...rates].sort((x, y) => x.from.localeCompare(y.from));
+  const sorted = rates.length < 2 ? rates : [...rates].sort((x, y) => x.from.localeCompare(y.from));
   const upTo = (m: Month) => { let r: DuesRate | undefined; for (const x of sorted) if (x.from <= m) r = x; return r; };
   if (policy === 'withPayChange') return upTo(month)?.amountFen ?? 0;
   const jan = upTo(`${month.slice(0, 4)}-01`);
@@ -290,6 +290,11 @@ export function checkMemberDues(orgId: string, member: Member, rows: readonly Le
       [member.id]));
   }
   const mine = payments.filter((p) => p.memberId === member.id);
+  const paysByMonth = new Map<Month, DuesPayment[]>();
+  for (const p of mine) {
+    const l = paysByMonth.get(p.month);
+    if (l) l.push(p); else paysByMonth.set(p.month, [p]);
+  }
   const byDate = new Map<LocalDate, Set<Month>>();
   for (const p of mine) {
     if (p.month >= p.paidOn.slice(0, 7)) continue;
@@ -308,14 +313,14 @@ export function checkMemberDues(orgId: string, member: Member, rows: readonly Le
   // Consecutive calendar months in which something was owed at the month's end and nothing was paid.
   const paidMonths = new Set(mine.map((p) => p.paidOn.slice(0, 7)));
   const settled = new Map<Month, Month | null>();
-  for (const x of past) if (x.dueFen > 0) settled.set(x.month, settledIn(x, mine));
+  for (const x of past) if (x.dueFen > 0) settled.set(x.month, settledIn(x, paysByMonth.get(x.month) ?? []));
   let run: Month[] = [];
   let longest: Month[] = [];
   for (const r of past) {
     let owing = false;
     for (const [m, s] of settled) if (m <= r.month && (s === null || s > r.month)) { owing = true; break; }
-    if (owing && !paidMonths.has(r.month)) run = [...run, r.month]; else run = [];
-    if (run.length > longest.length) longest = run;
+    if (owing && !paidMonths.has(r.month)) run.push(r.month); else run = [];
+    if (run.length > longest.length) longest = [...run];
   }
   if (longest.length >= 6) {
     out.push(makeFinding('DUES-14', orgId, longest[longest.length - 1]!,
@@ -325,9 +330,9 @@ export function checkMemberDues(orgId: string, member: Member, rows: readonly Le
   return out;
 }
 
-/** The calendar month in which the row's dues were fully paid, or null if never. */
+/** The calendar month in which the row's dues were fully paid, or null if never (`payments`: those for the row's month). */
 function settledIn(row: LedgerRow, payments: readonly DuesPayment[]): Month | null {
-  const ps = payments.filter((p) => p.month === row.month).sort((a, b) => a.paidOn.localeCompare(b.paidOn));
+  const ps = [...payments].sort((a, b) => a.paidOn.localeCompare(b.paidOn));
   let s = 0;
   for (const p of ps) {
     s += p.amountFen;
@@ -338,6 +343,19 @@ function settledIn(row: LedgerRow, payments: readonly DuesPayment[]): Month | nu
 
 /** The months from `from` to `to` inclusive (`YYYY-MM`). */
 export function monthRange(from: Month, to: Month): Month[] {
+  // Memoised: a subtree check asks for the same range once per branch.
+  const key = `${from}|${to}`;
+  const hit = rangeCache.get(key);
+  if (hit) return [...hit];
+  const out = computeRange(from, to);
+  if (rangeCache.size > 200) rangeCache.clear();
+  rangeCache.set(key, out);
+  return [...out];
+}
+
+const rangeCache = new Map<string, Month[]>();
+
+function computeRange(from: Month, to: Month): Month[] {
   const out: Month[] = [];
   for (let m = from; m <= to; m = addMonth(m, 1)) out.push(m);
   return out;
