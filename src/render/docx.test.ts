@@ -139,6 +139,8 @@ describe('renderDocx: text (GB/T 9704 7.3)', () => {
       expect(val(r, 'sz')).toBe('32');
       expect(val(r, 'spacing')).toBe('-5');
       expect(val(r, 'lang', 'eastAsia')).toBe('zh-CN');
+      // Digits tagged zh-CN are broken anywhere by LibreOffice ("2 / 023年"): only East Asian text is.
+      expect(val(r, 'lang')).toBeFalsy();
       expect(val(r, 'rFonts', 'eastAsia')).toBe('仿宋_GB2312');
       expect(val(r, 'rFonts', 'ascii')).toBe('仿宋_GB2312');
     }
@@ -193,6 +195,15 @@ describe('renderDocx: text (GB/T 9704 7.3)', () => {
     // Date 7 characters, 2 in; name 3 characters starting 2 characters left of the date: 8 in.
     expect(val(paragraphWith(q.document, '2023年11月10日'), 'ind', 'right')).toBe('630');
     expect(val(paragraphWith(q.document, '一支部'), 'ind', 'right')).toBe(String(8 * 315));
+  });
+
+  it('breaks a long title into two balanced lines in one paragraph, two grid lines each', async () => {
+    const doc = makeDraft({ blocks: [{ type: 'title', text: '州审计局党支部2023年党建工作总结及2024年工作计划' }] });
+    const q = await parts(await renderDocx(doc));
+    const title = paragraphs(q.document)[0]!;
+    expect(all(title, 't').map((t) => t.textContent)).toEqual(['州审计局党支部2023年党建工作总结', '及2024年工作计划']);
+    expect(all(title, 'br')).toHaveLength(1);
+    expect(val(title, 'spacing', 'line')).toBe(String(2 * 579));
   });
 
   it('sets 第一部分 part lines centred in 黑体', async () => {

@@ -24,7 +24,7 @@ import {
 } from 'docx';
 
 import type { Block, DraftDocument, HeadingLevel, Inline } from '../domain/report/document.ts';
-import { signoffIndents } from './layout.ts';
+import { signoffIndents, titleLines } from './layout.ts';
 
 /** Rendering choices a unit may change; the defaults follow GB/T 9704 as written. */
 export interface DocxOptions {
@@ -113,11 +113,17 @@ function face(font: FontName, halfPoints: number, opts: { bold?: boolean; conden
     bold: opts.bold ?? false,
     ...(opts.condensed === false ? {} : { characterSpacing: BODY_CHAR_SPACING }),
     // Without zh-CN, fallback fonts pick Japanese glyph forms (stack-notes.md).
-    language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+    language: { eastAsia: 'zh-CN' },
   };
 }
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+/**
+ * Title lines take two grid lines. LibreOffice gives a 22 pt line two grid lines whatever its
+ * spacing (its font height exceeds 579 twips); saying so in the document makes Word lay the
+ * title out the same, so both paginate the body alike.
+ */
+const titleLine = { line: 2 * LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 /** Paragraphs start 2 characters in, continuation lines flush left (DOC-10). */
 const indent2 = { firstLine: 2 * BODY_CHAR } as const;
 
@@ -137,7 +143,7 @@ function headingFace(level: HeadingLevel, bold: boolean): IRunOptions {
  */
 const BODY_PARA = { spacing: exactLine, indent: indent2, alignment: AlignmentType.BOTH, widowControl: false } as const;
 const PARA = {
-  title: { spacing: exactLine, indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, widowControl: false, keepNext: true, outlineLevel: 0 },
+  title: { spacing: titleLine, indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, widowControl: false, keepNext: true, outlineLevel: 0 },
   part: { spacing: exactLine, indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, widowControl: false, keepNext: true, outlineLevel: 1 },
   body: BODY_PARA,
   heading: (level: HeadingLevel) => ({ ...BODY_PARA, keepNext: true, outlineLevel: level + 1 }),
@@ -174,11 +180,17 @@ function inlineRun(inline: Inline): TextRun {
  * `keepWithNext` is set on the block just before the sign-off so that the sign-off never stands
  * alone on a page (GB/T 9704 7.3.5). LibreOffice then moves that whole paragraph along with it.
  */
-function blockParagraphs(block: Block, bold: boolean, keepWithNext: boolean): Paragraph[] {
+function blockParagraphs(block: Block, orgName: string, bold: boolean, keepWithNext: boolean): Paragraph[] {
   switch (block.type) {
     case 'title':
       // Without a 主送机关, the body starts one line below the title.
-      return [new Paragraph({ style: 'ZhibuTitle', ...PARA.title, children: [new TextRun({ ...RUN.title, text: block.text })] }), blankLine()];
+      return [
+        new Paragraph({
+          style: 'ZhibuTitle', ...PARA.title,
+          children: titleLines(block.text, orgName).map((text, i) => new TextRun({ ...RUN.title, text, ...(i > 0 ? { break: 1 } : {}) })),
+        }),
+        blankLine(),
+      ];
     case 'part':
       return [new Paragraph({ style: 'ZhibuPart', ...PARA.part, children: [new TextRun({ ...RUN.part, text: block.text })] })];
     case 'heading':
@@ -251,7 +263,7 @@ export async function renderDocx(doc: DraftDocument, options: DocxOptions = {}):
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: doc.blocks.flatMap((b, i) => blockParagraphs(b, bold, doc.blocks[i + 1]?.type === 'signoff')),
+        children: doc.blocks.flatMap((b, i) => blockParagraphs(b, doc.orgName, bold, doc.blocks[i + 1]?.type === 'signoff')),
       },
     ],
   });

@@ -25,3 +25,33 @@ export function signoffIndents(orgName: string, dateText: string): { name: numbe
   if (dateW > nameW) return { name: dateW - nameW + 4, date: 2 };
   return { name: 2, date: nameW - dateW };
 }
+
+/** Characters of 2号 (22 pt) that fit on the 156 mm line: 442 pt / 22 pt. */
+export const TITLE_LINE_CHARS = 20;
+
+/** Places where a title reads well when broken: before 及/和/暨, and after the organization's name. */
+function naturalBreak(title: string, i: number, orgName: string): boolean {
+  return /[及和暨]/.test(title[i]!) || (orgName.length > 0 && i === orgName.length && title.startsWith(orgName));
+}
+
+/**
+ * Splits a title too long for one line into two (DOC-09: lines break at word boundaries, in a
+ * balanced shape): at a natural break (before 及, after the organization's name) when one leaves
+ * both lines within the line, else at the most balanced point that does not split a number.
+ * Titles that fit, or that need three lines or more, are returned whole for the renderer to wrap.
+ */
+export function titleLines(title: string, orgName: string, capacity = TITLE_LINE_CHARS): string[] {
+  const chars = [...title];
+  if (widthInChars(title) <= capacity) return [title];
+  let best: { i: number; score: number } | null = null;
+  for (let i = 1; i < chars.length; i++) {
+    if (/\d/.test(chars[i - 1]!) && /\d/.test(chars[i]!)) continue;
+    const left = widthInChars(chars.slice(0, i).join(''));
+    const right = widthInChars(chars.slice(i).join(''));
+    if (left > capacity || right > capacity) continue;
+    // A natural break is worth up to 10 characters of imbalance.
+    const score = Math.abs(left - right) + (naturalBreak(chars.join(''), i, orgName) ? 0 : 10);
+    if (!best || score < best.score) best = { i, score };
+  }
+  return best ? [chars.slice(0, best.i).join(''), chars.slice(best.i).join('')] : [title];
+}

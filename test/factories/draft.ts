@@ -89,6 +89,8 @@ export function makeLongDraft(sections = 3, orgName = '州审计局党支部'): 
   const blocks: Block[] = [
     { type: 'title', text: title },
     para(text('2023年，支部在局党组的正确领导下，以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，扎实开展主题教育，现将一年来的工作总结如下：')),
+    // 25 characters, then a year: a renderer that breaks inside numbers splits "2023" here.
+    para(text('支部把学习贯彻党的二十大精神作为首要政治任务，并自2023年1月起坚持每月开展一次专题学习，做到学有计划、学有主题、学有成效。')),
   ];
   let p = 0;
   for (let s = 1; s <= sections; s++) {

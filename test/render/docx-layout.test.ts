@@ -136,9 +136,18 @@ describe.skipIf(!toolsPresent && !process.env.CI)('GB/T 9704 layout rendered by 
       // character, and may not start a line, which pulls one character down with it.
       const hanging = n === capacity + 1 && CLOSING_PUNCTUATION.test(l.text);
       const pulled = n === capacity - 1 && CLOSING_PUNCTUATION.test(next!.text.slice(0, 2));
-      expect(hanging || pulled, `p.${l.page}: ${n} characters for ${capacity}: ${l.text}`).toBe(true);
+      // A number is never split: one that does not fit goes down whole.
+      const numberDown = n >= capacity - 2 && /^\d/.test(next!.text);
+      expect(hanging || pulled || numberDown, `p.${l.page}: ${n} characters for ${capacity}: ${l.text}`).toBe(true);
     }
     expect(exact / full.length).toBeGreaterThan(0.75);
+  });
+
+  it('never breaks a line inside a number', () => {
+    for (let i = 1; i < body.length; i++) {
+      const [a, b] = [body[i - 1]!, body[i]!];
+      expect(/\d$/.test(a.text) && /^\d/.test(b.text), `${a.text} / ${b.text}`).toBe(false);
+    }
   });
 
   it('keeps the margins: top 37 mm, left 28 mm, right 26 mm, bottom 35 mm, each within 1 mm (DOC-04)', () => {
