@@ -245,6 +245,33 @@ describe('demo data consistency with the rules', () => {
   });
 });
 
+describe('no gaps besides the planted ones in the closed years 2023–2025', () => {
+  const branches = [DEMO_ORG_NAMES.audit, DEMO_ORG_NAMES.finance, DEMO_ORG_NAMES.statistics];
+  it.each(branches)('%s keeps the monthly, quarterly and annual cadence', (name) => {
+    const o = orgNamed(data, name);
+    const acts = data.activities.filter((a) => a.orgId === o.id);
+    for (const y of [2023, 2024, 2025]) {
+      const months = (k: Activity['kind']) => new Set(acts.filter((a) => a.kind === k && a.date.startsWith(`${y}`)).map((a) => Number(a.date.slice(5, 7))));
+      expect([...months('themedPartyDay')].sort((a, b) => a - b), `${name} ${y}`).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(months('branchCommitteeMeeting').size).toBe(12);
+      const quarters = new Set([...months('generalMembershipMeeting')].map((m) => Math.ceil(m / 3)));
+      expect(quarters.size).toBe(4);
+      expect([...months('organizationalLifeMeeting')].some((m) => m >= 10)).toBe(true);
+      expect(months('memberAppraisal').size).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(branches)('%s: every member on the roll at a year\'s end talked with a committee member that year (BR-16)', (name) => {
+    const o = orgNamed(data, name);
+    for (const y of [2023, 2024, 2025]) {
+      const talks = data.activities.filter((a) => a.orgId === o.id && a.kind === 'heartToHeartTalk' && a.date.startsWith(`${y}`));
+      const talked = new Set(talks.flatMap((a) => a.attendance.map((x) => x.memberId)));
+      const roll = data.members.filter((m) => m.orgId === o.id && categoryOn(m, `${y}-12-31`) !== null);
+      expect(roll.filter((m) => !talked.has(m.id)).map((m) => m.name), `${name} ${y}`).toEqual([]);
+    }
+  });
+});
+
 describe('planted compliance gaps', () => {
   it('州财政局党支部 (≥ 7 full members) holds a 支委会 every month of 2026 but July (BR-09)', () => {
     const fin = orgNamed(data, DEMO_PLANTED_GAPS.missingCommitteeMeetingMonth.org);

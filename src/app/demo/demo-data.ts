@@ -96,8 +96,8 @@ interface PersonSpec {
   leftOn?: LocalDate;
   status?: MemberStatus;
   subgroup?: 1 | 2;
-  /** Often away on assignment: excused far more often (planted low study hours). */
-  oftenAway?: boolean;
+  /** Often away on assignment from this date: excused far more often (planted low study hours). */
+  oftenAwayFrom?: LocalDate;
 }
 
 interface Branch {
@@ -230,14 +230,18 @@ function secretaryOf(branch: Branch, date: LocalDate): DemoMember | undefined {
  * excused with probability `excuseRate` (far more often when the member is often away) and
  * rarely absent. Reasons come from the branch's list.
  */
-function attendance(b: Builder, branch: Branch, invitees: readonly DemoMember[], opts: { present?: number; excuseRate?: number } = {}): Attendance[] {
+function attendance(b: Builder, branch: Branch, invitees: readonly DemoMember[], opts: { present?: number; excuseRate?: number; date?: LocalDate } = {}): Attendance[] {
   const rng = b.rng;
   const rate = opts.excuseRate ?? 0.08;
   let presentIds: Set<string>;
   if (opts.present !== undefined) {
     presentIds = new Set(rng.sample(invitees, opts.present).map((m) => m.id));
   } else {
-    presentIds = new Set(invitees.filter((m) => !rng.chance(branch.specs.get(m.id)?.oftenAway ? 0.65 : rate)).map((m) => m.id));
+    const away = (m: DemoMember) => {
+      const from = branch.specs.get(m.id)?.oftenAwayFrom;
+      return from !== undefined && opts.date !== undefined && opts.date >= from;
+    };
+    presentIds = new Set(invitees.filter((m) => !rng.chance(away(m) ? 0.65 : rate)).map((m) => m.id));
   }
   return invitees.map((m): Attendance => {
     if (presentIds.has(m.id)) return { memberId: m.id, status: 'present', reason: null };
@@ -526,7 +530,7 @@ function routine(b: Builder, branch: Branch, r: Routine): void {
       add({
         kind: 'branchCommitteeMeeting', date, title: `${m}月支部委员会会议`, location: loc[0]!, chairMemberId: chair(date),
         agendaItems: [firstItem(FIRST_TOPIC), item(`研究${m}月党建工作安排`), ...(m % 3 === 0 ? [item('研究党费收缴和党员教育管理工作')] : [])],
-        attendance: attendance(b, branch, committeeOf(branch, date), { excuseRate: 0.06 }), studyHours: 1,
+        attendance: attendance(b, branch, committeeOf(branch, date), { excuseRate: 0.06, date }), studyHours: 2,
       });
     }
     if (r.generalMeetingMonths.includes(m)) {
@@ -534,7 +538,7 @@ function routine(b: Builder, branch: Branch, r: Routine): void {
       add({
         kind: 'generalMembershipMeeting', date, title: `${y}年第${Math.ceil(m / 3)}季度支部党员大会`, location: loc[0]!, chairMemberId: chair(date),
         agendaItems: [firstItem(FIRST_TOPIC), item(`学习${topic(rng, date)}`), item('支部委员会报告本季度工作')],
-        attendance: attendance(b, branch, onRoll(branch, date)), studyHours: 2,
+        attendance: attendance(b, branch, onRoll(branch, date), { date }), studyHours: 2,
       });
     }
     {
@@ -542,7 +546,7 @@ function routine(b: Builder, branch: Branch, r: Routine): void {
       const t = topic(rng, date);
       add({
         kind: 'themedPartyDay', date, title: m === 7 ? `庆祝中国共产党成立${y - 1921}周年主题党日` : `主题党日：学习${t}`, location: rng.pick(loc), chairMemberId: chair(date),
-        agendaItems: [item(m === 7 ? '重温入党誓词' : `学习${t}`), item('交纳党费')], attendance: attendance(b, branch, onRoll(branch, date)), studyHours: 1,
+        agendaItems: [item(m === 7 ? '重温入党誓词' : `学习${t}`), item('交纳党费')], attendance: attendance(b, branch, onRoll(branch, date), { date }), studyHours: 1,
       });
     }
     for (const sub of branch.subgroups) {
@@ -551,11 +555,11 @@ function routine(b: Builder, branch: Branch, r: Routine): void {
       add({
         kind: 'partySubgroupMeeting', orgId: sub.id, date, title: `${sub.name.replace(branch.org.name, '')}${m}月党小组会`, location: loc[1] ?? loc[0]!,
         chairMemberId: leader?.id ?? null, agendaItems: [item(`学习${topic(rng, date)}`), item('交流思想和工作情况')],
-        attendance: attendance(b, branch, onRoll(branch, date, sub)), studyHours: 1,
+        attendance: attendance(b, branch, onRoll(branch, date, sub), { date }), studyHours: 1,
       });
     }
     const thin = r.studyEveryOtherMonthFrom !== undefined && iso(month) >= r.studyEveryOtherMonthFrom.slice(0, 8) + '01';
-    const studies = thin ? (m % 2 === 1 ? 1 : 0) : r.studiesPerMonth;
+    const studies = thin ? (m % 2 === 1 || m % 3 === 0 ? 1 : 0) : r.studiesPerMonth;
     for (let i = 0; i < studies; i++) {
       const date = d(rng.int(4, 27));
       let kind: ActivityKind = 'concentratedStudy';
@@ -572,7 +576,7 @@ function routine(b: Builder, branch: Branch, r: Routine): void {
       else if (i === 0 && m === 11) { kind = 'knowledgeTest'; title = `${topic(rng, date)}知识测试`; }
       add({
         kind, date, title, location: loc[0]!, chairMemberId: chair(date), lecturerMemberId, lecturerName,
-        agendaItems: [item(title)], attendance: attendance(b, branch, onRoll(branch, date), { excuseRate: 0.1 }),
+        agendaItems: [item(title)], attendance: attendance(b, branch, onRoll(branch, date), { excuseRate: 0.1, date }),
         studyHours: kind === 'knowledgeTest' ? 1 : kind === 'concentratedStudy' ? 3 : 2,
       });
     }
@@ -584,32 +588,50 @@ function routine(b: Builder, branch: Branch, r: Routine): void {
       add({
         kind: 'volunteerService', date, title: rng.pick(['爱国卫生运动志愿服务', '社区“双报到”志愿服务', '文明交通劝导', '政策宣传进村寨', '关爱老人志愿服务']),
         location: rng.pick(['景洪市允景洪街道曼弄枫社区', '景洪市嘎栋街道曼景兰社区', '州民族广场']), chairMemberId: null, agendaItems: [],
-        attendance: attendance(b, branch, invitees), nonMemberParticipants: rng.chance(0.3) ? rng.int(1, 3) : 0, studyHours: 0,
+        attendance: attendance(b, branch, invitees, { date }), nonMemberParticipants: rng.chance(0.3) ? rng.int(1, 3) : 0, studyHours: 0,
       });
     }
-    if (m === 2) {
-      const date = d(rng.int(5, 14));
+    if (m === 12) {
+      const date = d(rng.int(15, 22));
       add({
-        kind: 'organizationalLifeMeeting', date, title: `${y - 1}年度组织生活会`, location: loc[0]!, chairMemberId: chair(date),
+        kind: 'organizationalLifeMeeting', date, title: `${y}年度组织生活会`, location: loc[0]!, chairMemberId: chair(date),
         agendaItems: [item('支部班子对照检查'), item('党员个人对照检查，开展批评和自我批评')],
-        attendance: attendance(b, branch, onRoll(branch, date), { excuseRate: 0.04 }), studyHours: 2,
+        attendance: attendance(b, branch, onRoll(branch, date), { excuseRate: 0.04, date }), studyHours: 2,
       });
       add({
-        kind: 'memberAppraisal', date, title: `${y - 1}年度民主评议党员`, location: loc[0]!, chairMemberId: chair(date),
-        agendaItems: [item('党员个人自评、党员互评和民主测评')], attendance: attendance(b, branch, onRoll(branch, date), { excuseRate: 0.04 }), studyHours: 0,
+        kind: 'memberAppraisal', date, title: `${y}年度民主评议党员`, location: loc[0]!, chairMemberId: chair(date),
+        agendaItems: [item('党员个人自评、党员互评和民主测评')], attendance: attendance(b, branch, onRoll(branch, date), { excuseRate: 0.04, date }), studyHours: 0,
       });
     }
-    if (m === 4 || m === 10) {
-      const date = d(rng.int(20, 27));
-      const s = secretaryOf(branch, date);
-      const other = rng.pick(onRoll(branch, date).filter((x) => x.id !== s?.id));
-      if (s) {
-        add({
-          kind: 'heartToHeartTalk', date, title: `书记与${other.name}同志谈心谈话`, location: '书记办公室', chairMemberId: s.id, agendaItems: [],
-          attendance: [{ memberId: s.id, status: 'present', reason: null }, { memberId: other.id, status: 'present', reason: null }], studyHours: 0,
-        });
-      }
-    }
+  }
+}
+
+/**
+ * Heart-to-heart talks for one year (BR-16 支部工作条例 第十九条, coverage as §11 item 8 reads
+ * it): every pair of committee members, and a committee member (the secretary first) with
+ * every other member on the roll at the year's end.
+ */
+function heartToHeartTalks(b: Builder, branch: Branch, year: number): void {
+  const rng = b.rng;
+  const last = `${year}-11-30` < DEMO_RANGE.to ? `${year}-11-30` : DEMO_RANGE.to;
+  const roll = onRoll(branch, `${year}-12-31` < DEMO_RANGE.to ? `${year}-12-31` : DEMO_RANGE.to);
+  const committee = roll.filter((m) => m.positions.some((p) => p !== 'subgroupLeader'));
+  const secretary = committee.find((m) => m.positions.includes('secretary'));
+  if (!secretary) return;
+  const pairs: [DemoMember, DemoMember][] = [];
+  committee.forEach((x, i) => committee.slice(i + 1).forEach((y) => pairs.push([x, y])));
+  for (const m of roll) if (!committee.includes(m)) pairs.push([rng.chance(0.6) ? secretary : rng.pick(committee), m]);
+  for (const [x, y] of pairs) {
+    let date = randomDay(rng, `${year}-03-01`, last, true);
+    const joined = [x, y].map((m) => m.admittedOn!).sort()[1]!;
+    if (joined >= date) date = workday(iso(addDays(parseISO(joined), 7)));
+    if (date > DEMO_RANGE.to || categoryOn(x, date) === null || categoryOn(y, date) === null) continue;
+    b.activity({
+      orgId: branch.org.id, kind: 'heartToHeartTalk', date, title: `${x.name}与${y.name}谈心谈话`, location: rng.pick(branch.locations),
+      chairMemberId: x.id, lecturerMemberId: null, lecturerName: null, minutes: null, agendaItems: [],
+      attendance: [{ memberId: x.id, status: 'present', reason: null }, { memberId: y.id, status: 'present', reason: null }],
+      nonMemberParticipants: 0, studyHours: 0,
+    });
   }
 }
 
@@ -737,7 +759,7 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
   const statsRoles: Position[][] = [['secretary'], ['organizationCommitteeMember'], ['publicityCommitteeMember', 'disciplineCommitteeMember']];
   for (let i = 0; i < 10; i++) {
     const over: Partial<PersonSpec> = { positions: statsRoles[i] ?? [] };
-    if (i === 7 || i === 8) over.oftenAway = true;
+    if (i === 7 || i === 8) over.oftenAwayFrom = '2026-01-01';
     if (i === 9) Object.assign(over, { appliedOn: '2022-04-06', admittedOn: '2023-12-15', fullOn: '2024-12-15', birthYear: 1995 });
     b.member(stats, randomPerson(rng, `p${i}`, usedNames, over));
   }
@@ -748,7 +770,10 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
   });
   b.developmentOf(stats, stats.members[9]!, '2022-12-20');
 
-  for (const branch of [audit, finance, stats]) voteMeetings(b, branch);
+  for (const branch of [audit, finance, stats]) {
+    for (let y = 2023; y <= 2026; y++) heartToHeartTalks(b, branch, y);
+    voteMeetings(b, branch);
+  }
   const memberById = new Map([...audit.members, ...finance.members, ...stats.members].map((m) => [m.id, m]));
   for (const a of b.activities) a.minutes = minutesOf(a, memberById);
 
