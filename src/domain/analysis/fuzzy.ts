@@ -56,13 +56,15 @@ export function findApproximate(text: string, pattern: string, tolerance: Tolera
   }
   const out: ApproxMatch[] = [];
   const bare = pattern.replace(PUNCT, '');
+  const acceptable = (mt: ApproxMatch): boolean => {
+    const found = text.slice(mt.start, mt.end);
+    return found[0] === pattern[0] && found[found.length - 1] === pattern[m - 1]
+      && found.replace(PUNCT, '') !== bare && !found.includes('\n');
+  };
   for (const [ws, we] of merged) {
-    for (const mt of sellers(text, ws, we, pattern, k, subCost)) {
-      const found = text.slice(mt.start, mt.end);
-      if (found[0] !== pattern[0] || found[found.length - 1] !== pattern[m - 1]) continue;
-      if (found.replace(PUNCT, '') === bare) continue;
-      if (found.includes('\n')) continue;
-      out.push(mt);
+    for (const run of sellers(text, ws, we, pattern, k, subCost)) {
+      const best = run.filter(acceptable).sort((a, b) => a.distance - b.distance)[0];
+      if (best) out.push(best);
     }
   }
   return out;
@@ -71,21 +73,21 @@ export function findApproximate(text: string, pattern: string, tolerance: Tolera
 /**
  * Sellers' algorithm on `text[from, to)`: for each end position, the least edit distance of a
  * substring ending there, and where it starts. Runs of end positions within `k` are one
- * occurrence: an exact occurrence in the run means the text is right; otherwise the best is kept.
+ * occurrence (returned as its candidates); a run holding an exact occurrence is dropped.
  */
-function sellers(text: string, from: number, to: number, pattern: string, k: number, subCost: number): ApproxMatch[] {
+function sellers(text: string, from: number, to: number, pattern: string, k: number, subCost: number): ApproxMatch[][] {
   const m = pattern.length;
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);
   let prevStart = new Int32Array(m + 1);
   let curStart = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) { prev[i] = i; prevStart[i] = from; }
-  const out: ApproxMatch[] = [];
-  let run: ApproxMatch | null = null;
+  const out: ApproxMatch[][] = [];
+  let run: ApproxMatch[] = [];
   let runExact = false;
   const flush = () => {
-    if (run && !runExact) out.push(run);
-    run = null;
+    if (run.length > 0 && !runExact) out.push(run);
+    run = [];
     runExact = false;
   };
   for (let j = from; j < to; j++) {
@@ -105,8 +107,7 @@ function sellers(text: string, from: number, to: number, pattern: string, k: num
     const d = cur[m]!;
     if (d <= k) {
       if (d === 0) runExact = true;
-      const cand = { start: curStart[m]!, end: j + 1, distance: d };
-      if (!run || d < run.distance) run = cand;
+      run.push({ start: curStart[m]!, end: j + 1, distance: d });
     } else flush();
     [prev, cur] = [cur, prev];
     [prevStart, curStart] = [curStart, prevStart];
