@@ -30,7 +30,7 @@ interface SeedExpectation {
   accepted: Array<[string, string]>;
 }
 
-const seeds = Object.entries(expected.seeds as Record<string, SeedExpectation>);
+const seeds = Object.entries(expected.seeds as unknown as Record<string, SeedExpectation>);
 const read = (file: string) => readFileSync(resolve(seedsDir, file), 'utf8');
 
 describe.each(seeds)('seed %s', (_id, exp) => {
