@@ -4,6 +4,7 @@
  * 转正 …) is matched to a FactKey of src/domain/stats/facts.ts and compared with the recorded
  * value for the period. Pure.
  */
+import { halfYearPeriod, quarterPeriod, yearPeriod, type Period } from '../common/period.ts';
 import type { FactKey, Facts } from '../stats/facts.ts';
 import type { DocFinding, Metric, SummaryAnalysis } from './types.ts';
 
@@ -119,4 +120,22 @@ export function compareWithFacts(analysis: SummaryAnalysis, facts: Facts): DocFi
         });
   });
   return out;
+}
+
+/**
+ * The reporting period a document covers, for comparing it with the records: its year with
+ * its period (a quarter, 上半年/下半年, the year). Null when the year or period is unknown or
+ * `other`. A half-year is the second half when the title or the body's lead-in says 下半年.
+ */
+export function documentPeriod(a: SummaryAnalysis): Period | null {
+  if (a.year === null || a.period === null || a.year < 1921 || a.year > 2200) return null;
+  switch (a.period) {
+    case 'annual': return yearPeriod(a.year);
+    case 'half-year': {
+      const second = /下半年/.test(a.title ?? '') || /下半年/.test(a.bodyPeriod?.quote ?? '');
+      return halfYearPeriod(a.year, second ? 2 : 1);
+    }
+    case 'other': return null;
+    default: return quarterPeriod(a.year, Number(a.period.slice(1)));
+  }
 }
