@@ -3,3 +3,4 @@ export * from './org.ts';
 export * from './member.ts';
 export * from './activity.ts';
 export * from './development.ts';
+export * from './account.ts';

@@ -1,0 +1,68 @@
+/**
+ * Accounts and what hangs off them: users (scoped to an organization subtree), server-side
+ * sessions (only the SHA-256 of the cookie token is stored), login attempts for throttling,
+ * meeting sign-in tokens (hashed), and saved summary drafts with the user's paragraph edits.
+ */
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { activities } from './activity.ts';
+import { members } from './member.ts';
+import { organizations } from './org.ts';
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  /** argon2id PHC string. */
+  passwordHash: text('password_hash').notNull(),
+  /** 'admin' | 'orgAdmin' | 'member'. */
+  role: text('role').notNull(),
+  orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'restrict' }),
+  memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('users_username_uq').on(t.username),
+  index('users_org_idx').on(t.orgId),
+  index('users_member_idx').on(t.memberId),
+]);
+
+export const sessions = pgTable('sessions', {
+  /** Hex SHA-256 of the random cookie token: a stolen database row cannot be replayed as a cookie. */
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  index('sessions_user_idx').on(t.userId),
+  index('sessions_expires_idx').on(t.expiresAt),
+]);
+
+export const loginAttempts = pgTable('login_attempts', {
+  id: uuid('id').primaryKey(),
+  /** `user:<username>` or `ip:<address>`. */
+  key: text('key').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+}, (t) => [index('login_attempts_key_at_idx').on(t.key, t.at)]);
+
+export const signInTokens = pgTable('sign_in_tokens', {
+  /** Hex SHA-256 of the token shown in the QR code. */
+  tokenHash: text('token_hash').primaryKey(),
+  activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('sign_in_tokens_activity_idx').on(t.activityId)]);
+
+export const summaries = pgTable('summaries', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  periodFrom: date('period_from', { mode: 'string' }).notNull(),
+  periodTo: date('period_to', { mode: 'string' }).notNull(),
+  /** The generated DraftDocument (without edits). */
+  draft: jsonb('draft').notNull(),
+  /** paragraphId → { texts, baseText }: the user's segments and the generated text they replaced. */
+  edits: jsonb('edits').notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+}, (t) => [index('summaries_org_idx').on(t.orgId)]);
