@@ -28,7 +28,8 @@ export async function readSummaryFile(path: string): Promise<string> {
   if (ext === '.docx') {
     try {
       const r = await mammoth.extractRawText({ buffer: bytes });
-      return r.value;
+      // mammoth ends every paragraph with a blank line; one line per paragraph reads like a .txt file.
+      return r.value.replace(/\n\n/g, '\n');
     } catch {
       throw new ValidationError(`无法读取 Word 文件：${basename(path)}（请确认是 .docx 格式）`, [{ field: 'file', message: '不是有效的 .docx 文件' }]);
     }
