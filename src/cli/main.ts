@@ -1,6 +1,8 @@
 /** The `zhibu` program: global options, then the commands of each feature. */
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommands } from './commands/check.ts';
 import { registerCoreCommands } from './commands/core.ts';
+import { registerDuesCommands } from './commands/dues.ts';
 import { reportError } from './run.ts';
 
 /** Builds the program; `out`/`err` receive its output (tests capture them). */
@@ -13,6 +15,8 @@ export function buildProgram(out: (s: string) => void = (s) => console.log(s), e
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) })
     .exitOverride();
   registerCoreCommands(program, out);
+  registerCheckCommands(program, out);
+  registerDuesCommands(program, out);
   return program;
 }
 
