@@ -32,7 +32,7 @@ const RULES: readonly Rule[] = [
   { key: 'members.total', units: PEOPLE, pattern: /(?:共有|现有|有)党员|党员总数|党员人数/ },
   { key: 'branches', units: ['个'], pattern: /(?:下设|所属|共有|下辖).{0,4}(?:党支部|支部)/ },
   { key: 'attendanceRate', units: ['%', '％'], pattern: /出勤率|参会率|到会率/ },
-  { key: 'secretaryPartyLectures', units: [...TIMES, '堂'], pattern: /书记.{0,6}(?:讲|上|讲授)(?:专题|微)?党课/ },
+  { key: 'secretaryPartyLectures', units: [...TIMES, '堂'], pattern: /书记.{0,12}(?:讲|上|讲授).{0,4}党课/ },
   { key: 'firstAgendaItems', units: ['项', '次'], pattern: /第一议题/, sentence: true },
   { key: 'averageStudyHours', units: ['学时'], pattern: /人均/ },
   { key: 'volunteerParticipations', units: ['人次'], pattern: /志愿服务/, sentence: true },
@@ -86,16 +86,25 @@ function match(m: Metric, scope: 'clause' | 'sentence'): FactKey | null {
 
 /**
  * Record-mismatch findings: statistics of the results (not of the problems or plans) that
- * disagree with `facts` (the organization's facts for the document's period). An approximate
+ * disagree with `facts`. Of several statistics of one fact, only the largest (the total) is compared (the organization's facts for the document's period). An approximate
  * value is checked in its direction (30余 needs at least 30; 近200 at most 200); a value stated
  * for something with no record at all is reported too. Placeholders are left to the placeholder check.
  */
 export function compareWithFacts(analysis: SummaryAnalysis, facts: Facts): DocFinding[] {
   const out: DocFinding[] = [];
   const keys = classifyMetrics(analysis.metrics);
+  // When several statistics state one fact (学习37次 … 专题学习1次), the largest is the total;
+  // the others are parts of it and are not compared.
+  const headline = new Map<FactKey, number>();
   analysis.metrics.forEach((m, i) => {
     const key = keys[i];
     if (!key || m.value === null || m.section === 'problems' || m.section === 'plans') return;
+    const best = headline.get(key);
+    if (best === undefined || m.value > analysis.metrics[best]!.value!) headline.set(key, i);
+  });
+  analysis.metrics.forEach((m, i) => {
+    const key = keys[i];
+    if (!key || m.value === null || headline.get(key) !== i) return;
     const fact = facts.facts[key];
     const recorded = fact.value;
     let ok: boolean;
