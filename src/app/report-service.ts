@@ -19,6 +19,7 @@ import { renderJson } from '../render/json.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { AppContext } from './context.ts';
 import { orgSubtree } from './org-service.ts';
+import { checkCompliance } from './check-service.ts';
 
 /**
  * Facts for `org` over `period`. A committee (党委, 党总支…) includes its subtree unless
@@ -44,6 +45,8 @@ export interface DraftRequest {
   kind?: SummaryKind | undefined;
   /** 落款 date; defaults to the period's last day. */
   signoffDate?: LocalDate | undefined;
+  /** Today (China): months after it are not judged by the regulations check. Defaults to the period's last day. */
+  today?: LocalDate | undefined;
 }
 
 /** The summary kind that fits a period when the user names none. */
@@ -55,6 +58,10 @@ export function defaultKind(period: Period): SummaryKind {
 export async function draftSummary(app: AppContext, req: DraftRequest): Promise<{ facts: Facts; draft: DraftDocument }> {
   const facts = await factsFor(app, req.org, req.period);
   const parent = req.org.parentId ? await getOrganization(app.database.db, req.org.parentId) : null;
+  // The problems section states what the regulations check finds for the same period.
+  const asOf = req.today && req.today < req.period.to ? req.today : req.period.to;
+  const check = await checkCompliance(app, req.org, req.period, asOf);
+  const orgNames = new Map((await orgSubtree(app, req.org)).map((o) => [o.id, o.name]));
   const year = req.period.year;
   const draft = composeDraft({
     kind: req.kind ?? defaultKind(req.period),
@@ -63,7 +70,9 @@ export async function draftSummary(app: AppContext, req: DraftRequest): Promise<
     parentOrgName: parent?.name ?? null,
     themes: themesFor(app.themes, year),
     nextYearThemes: themesFor(app.themes, year + 1),
-    signoffDate: req.signoffDate ?? req.period.to,
+    signoffDate: req.signoffDate ?? asOf,
+    findings: check.findings,
+    orgNames,
   });
   return { facts, draft };
 }

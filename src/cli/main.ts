@@ -1,5 +1,6 @@
 /** The `zhibu` program: global options, then the commands of each feature. */
 import { Command, CommanderError } from 'commander';
+import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerCheckCommands } from './commands/check.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerDuesCommands } from './commands/dues.ts';
@@ -17,6 +18,7 @@ export function buildProgram(out: (s: string) => void = (s) => console.log(s), e
   registerCoreCommands(program, out);
   registerCheckCommands(program, out);
   registerDuesCommands(program, out);
+  registerAnalyzeCommands(program, out);
   return program;
 }
 

@@ -3,13 +3,14 @@
  * plus a flat index of every number, so a reader can trace each figure of the text to the
  * records behind it without walking the blocks.
  */
-import type { Block, DraftDocument, Inline } from '../domain/report/document.ts';
+import type { Block, DraftDocument, FindingKey, Inline } from '../domain/report/document.ts';
 import { toPlainText } from '../domain/report/document.ts';
 import type { FactKey, SourceRef } from '../domain/stats/facts.ts';
 
 /** One number of the text, where it stands and what it was computed from. */
 export interface NumberEntry {
-  factKey: FactKey;
+  /** The fact stated, or a count of regulations findings (`findings.…`). */
+  factKey: FactKey | FindingKey;
   value: number;
   /** As written in the text, Arabic digits (`12`, `93.5`). */
   text: string;

@@ -64,13 +64,13 @@ export function registerCoreCommands(program: Command, out: (s: string) => void)
     .option('--to <日期>', '截止日期 YYYY-MM-DD')
     .addOption(new Option('--kind <类型>', '总结类型').choices([...SUMMARY_KINDS]))
     .addOption(new Option('--format <格式>', '输出格式').choices(['docx', 'md', 'json']).default('docx'))
-    .option('--signoff-date <日期>', '落款日期（默认为时段最后一天）')
+    .option('--signoff-date <日期>', '落款日期（默认为时段最后一天，或今天若时段未结束）')
     .option('--out <文件>', '输出文件（默认按标题命名）')
     .action(async (opts: { org: string; year?: number; quarter?: number; half?: number; from?: string; to?: string; kind?: SummaryKind; format: DraftFormat; signoffDate?: string; out?: string }, cmd: Command) => {
       await withApp(cmd, async (app) => {
         const org = await resolveOrg(app, opts.org);
         const period = periodFrom(opts);
-        const { draft } = await draftSummary(app, { org, period, kind: opts.kind, signoffDate: opts.signoffDate });
+        const { draft } = await draftSummary(app, { org, period, kind: opts.kind, signoffDate: opts.signoffDate, today: todayInChina() });
         const r = await renderDraft(draft, opts.format);
         const file = opts.out ?? `${draft.title}.${r.ext}`;
         writeFileSync(file, r.bytes);

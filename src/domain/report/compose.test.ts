@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.ts';
 import { makeFacts, randomFacts, seededRandom } from '../../../test/factories/facts.ts';
 import { composeDraft, type DraftInput } from './compose.ts';
 import { inlineText, toPlainText, type DraftDocument } from './document.ts';
+import type { FactKey } from '../stats/facts.ts';
 import { themesFor, validateThemesTable } from './themes.ts';
 import themesJson from '../../../config/themes.json' with { type: 'json' };
 
@@ -68,7 +69,7 @@ describe('composeDraft', () => {
       const doc = draft({ facts });
       for (const n of numbers(doc)) {
         if (n.type !== 'number') continue;
-        expect(n.value).toBe(facts.facts[n.factKey].value);
+        expect(n.value).toBe(facts.facts[n.factKey as FactKey].value);
         expect(n.value).toBeGreaterThan(0);
         expect(n.text).toMatch(/^\d+(\.\d)?$/);
       }
@@ -115,5 +116,40 @@ describe('composeDraft', () => {
     expect(text).toContain('下设党支部3个');
     expect(text).toContain('所属党组织召开支部委员会会议30次');
     expect(text).toMatch(/^2023年，州直机关党委坚持/m);
+  });
+});
+
+describe('problems from findings', () => {
+  const finding = (ruleId: string, orgId: string, period: string, message: string, recordIds: string[] = []) =>
+    ({ ruleId, severity: 'warning' as const, orgId, period, message, recordIds, citation: '' }) as unknown as import('../regulations/finding.ts').Finding;
+
+  it('states what the records show was missed, counts members under 32 学时 with their ids, and answers each in next steps', () => {
+    const doc = draft({
+      facts: seedFacts,
+      findings: [
+        finding('BR-09', branch.id, '2023-07', '2023年7月未召开支部委员会会议（支委会一般每月召开1次）'),
+        finding('EDU-07', branch.id, '2023', '张三2023年集中学习培训20学时，不足32学时', ['m1']),
+        finding('EDU-07', branch.id, '2023', '李四2023年集中学习培训12学时，不足32学时', ['m2']),
+      ],
+    });
+    const text = toPlainText(doc);
+    expect(text).toContain('一是组织生活制度落实还不够到位，2023年7月未召开支部委员会会议；二是党员教育培训抓得还不够实，2名党员全年集中学习培训不足32学时。');
+    expect(text).not.toContain('支委会一般每月召开1次');
+    const count = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? b.inlines : [])).find((i) => i.type === 'number' && i.factKey === 'findings.EDU-07');
+    expect(count).toMatchObject({ value: 2, sources: [{ type: 'member', id: 'm1' }, { type: 'member', id: 'm2' }] });
+    expect(text).toContain('（一）严格落实组织生活制度');
+    expect(text).toContain('（二）抓实党员教育培训');
+    expect(text).not.toContain('理论学习的深度和系统性还有差距'); // generic problems only without findings
+  });
+
+  it('names the branch in a 党委 summary', () => {
+    const doc = draft({
+      org: { id: 'top', name: '州直机关党委', type: 'primaryPartyCommittee' }, parentOrgName: null, facts: seedFacts,
+      findings: [finding('ELE-01', 'b2', '2025', '州统计局党支部委员会任期已于2025-03-15届满，超过一年仍未换届'), finding('BR-09', 'b3', '2026-07', '2026年7月未召开支部委员会会议（支委会一般每月召开1次）')],
+      orgNames: new Map([['b2', '州统计局党支部'], ['b3', '州财政局党支部']]),
+    });
+    const text = toPlainText(doc);
+    expect(text).toContain('组织生活制度落实还不够到位，州财政局党支部2026年7月未召开支部委员会会议');
+    expect(text).toContain('组织设置和换届工作还有薄弱环节，州统计局党支部委员会任期已于2025年3月15日届满，超过一年仍未换届。');
   });
 });

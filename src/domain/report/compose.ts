@@ -11,7 +11,9 @@ import { isBranchLike, type OrgType } from '../org/org.ts';
 import type { FactKey, Facts } from '../stats/facts.ts';
 import { formatFactValue } from '../stats/stats.ts';
 import { chineseOrdinal, headingMarker, type Block, type CouldBeAdded, type DraftDocument, type Inline, type SummaryKind } from './document.ts';
-import type { YearThemes } from './themes.ts';
+import { problemsFromFindings } from './problems.ts';
+import type { PlanPoint, YearThemes } from './themes.ts';
+import type { Finding } from '../regulations/finding.ts';
 
 export interface DraftInput {
   kind: SummaryKind;
@@ -24,6 +26,10 @@ export interface DraftInput {
   nextYearThemes?: YearThemes;
   /** The date in the sign-off (落款). */
   signoffDate: LocalDate;
+  /** The regulations engine's findings for the period: they make the problems and next steps specific. */
+  findings?: readonly Finding[];
+  /** Names of the organizations in the subtree (to name a branch in a 党委's problems). */
+  orgNames?: ReadonlyMap<string, string>;
 }
 
 const QUARTER_NAMES = ['', '第一季度', '第二季度', '第三季度', '第四季度'] as const;
@@ -211,13 +217,20 @@ export function composeDraft(input: DraftInput): DraftDocument {
 
   blocks.push({ type: 'heading', id: 'problems', level: 1, marker: headingMarker(1, 2), text: '存在的问题' });
   blocks.push({ type: 'paragraph', id: 'problems-intro', inlines: [{ type: 'text', text: `对照上级要求和${isBranch ? '支部' : ''}工作实际，还存在一些不足：` }] });
-  blocks.push({ type: 'paragraph', id: 'problems-text', inlines: [{ type: 'text', text: listPoints(themes.problems) }] });
+  const specific = input.findings && input.findings.length > 0
+    ? problemsFromFindings(input.findings, { selfOrgId: org.id, orgNames: input.orgNames ?? new Map() })
+    : null;
+  blocks.push({
+    type: 'paragraph', id: 'problems-text',
+    inlines: specific ? enumerateProblems(specific.problems) : [{ type: 'text', text: listPoints(themes.problems) }],
+  });
+  const nextSteps = mergeNextSteps(specific?.nextSteps ?? [], themes.nextSteps);
 
   if (kind === 'annual-plan') {
     const next = input.nextYearThemes ?? { ...themes, year: p.year + 1 };
     blocks.push({ type: 'part', id: 'part-2', text: `第二部分\u3000${p.year + 1}年工作计划` });
     blocks.push({ type: 'paragraph', id: 'plan-intro', inlines: [{ type: 'text', text: `${p.year + 1}年，${org.name}将坚持${next.guidance}，${next.mainLine}，针对存在的不足，重点抓好以下工作：` }] });
-    next.nextSteps.forEach((pt, i) => {
+    mergeNextSteps(specific?.nextSteps ?? [], next.nextSteps).forEach((pt, i) => {
       blocks.push({ type: 'heading', id: `plan-${i + 1}`, level: 1, marker: headingMarker(1, i + 1), text: pt.title });
       blocks.push({ type: 'paragraph', id: `plan-${i + 1}-text`, inlines: [{ type: 'text', text: pt.text }] });
     });
@@ -225,7 +238,7 @@ export function composeDraft(input: DraftInput): DraftDocument {
     const title = p.kind === 'quarter' && p.quarter < 4 ? `${QUARTER_NAMES[p.quarter + 1]}工作计划`
       : p.kind === 'quarter' ? `${p.year + 1}年第一季度工作计划` : '下一步工作打算';
     blocks.push({ type: 'heading', id: 'next', level: 1, marker: headingMarker(1, 3), text: title });
-    themes.nextSteps.forEach((pt, i) => {
+    nextSteps.forEach((pt, i) => {
       blocks.push({ type: 'heading', id: `next-${i + 1}`, level: 2, marker: headingMarker(2, i + 1), text: pt.title });
       blocks.push({ type: 'paragraph', id: `next-${i + 1}-text`, inlines: [{ type: 'text', text: pt.text }] });
     });
@@ -261,6 +274,31 @@ function enumerate(points: Point[]): Inline[] {
       else out.push(x.type === 'text' ? { ...x } : x);
     }
   });
+  return out;
+}
+
+/** "一是……；二是……。" from problem points that carry numbers. */
+function enumerateProblems(points: Inline[][]): Inline[] {
+  const out: Inline[] = [];
+  const text = (t: string) => {
+    const last = out[out.length - 1];
+    if (last?.type === 'text') last.text += t; else out.push({ type: 'text', text: t });
+  };
+  points.forEach((pt, i) => {
+    if (points.length > 1) text(`${chineseOrdinal(i + 1)}是`);
+    for (const x of pt) { if (x.type === 'text') text(x.text); else out.push(x); }
+    text(i === points.length - 1 ? '。' : '；');
+  });
+  return out;
+}
+
+/** Specific next steps first, then generic ones on other subjects, three or more in all. */
+function mergeNextSteps(specific: readonly PlanPoint[], generic: readonly PlanPoint[]): PlanPoint[] {
+  const out = [...specific];
+  for (const g of generic) {
+    if (out.length >= Math.max(3, specific.length)) break;
+    if (!out.some((s) => s.title.slice(0, 4) === g.title.slice(0, 4))) out.push(g);
+  }
   return out;
 }
 

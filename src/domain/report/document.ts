@@ -12,11 +12,15 @@ export type SummaryKind = 'annual' | 'annual-plan' | 'quarterly' | 'half-year';
 export const SUMMARY_KINDS: readonly SummaryKind[] = ['annual', 'annual-plan', 'quarterly', 'half-year'];
 
 /** Plain text, or a number bound to a fact (rendered as `text` followed by `unit`). */
+/** A count of regulations findings stated in the problems section, e.g. `findings.EDU-07`. */
+export type FindingKey = `findings.${string}`;
+
 export type Inline =
   | { type: 'text'; text: string }
   | {
       type: 'number';
-      factKey: FactKey;
+      /** The fact it states, or a count of findings (problems section). */
+      factKey: FactKey | FindingKey;
       value: number;
       /** The number as written, Arabic digits (`12`, `93.5`). */
       text: string;
