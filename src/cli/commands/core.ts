@@ -8,7 +8,6 @@ import { loadDemo } from '../../app/demo-service.ts';
 import { importRosterFile } from '../../app/import-service.ts';
 import { listOrgTree, resolveOrg } from '../../app/org-service.ts';
 import { draftSummary, renderDraft, type DraftFormat } from '../../app/report-service.ts';
-import { startServer } from '../serve.ts';
 import { todayInChina, withApp } from '../run.ts';
 
 const int = (name: string) => (v: string) => {
@@ -85,6 +84,8 @@ export function registerCoreCommands(program: Command, out: (s: string) => void)
     .option('--host <地址>', '监听地址（默认 127.0.0.1）')
     .option('--no-demo', '数据库为空时不载入演示数据')
     .action(async (opts: { port?: string; host?: string; demo: boolean }, cmd: Command) => {
+      // Loaded on demand: the other commands need no web framework.
+      const { startServer } = await import('../serve.ts');
       await startServer(cmd, { port: opts.port, host: opts.host, demo: opts.demo }, out);
     });
 }
