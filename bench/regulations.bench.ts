@@ -12,25 +12,14 @@ import { checkSubtree, type SubtreeRecords } from '../src/domain/regulations/che
 import type { DevelopmentCase } from '../src/domain/regulations/development.ts';
 import type { DuesPayment, DuesRate } from '../src/domain/regulations/dues.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/regulations/settings.ts';
+import { seededRandom } from '../test/factories/facts.ts';
 import { median, type BenchResult } from './util.ts';
-
-/** mulberry32: a small seeded generator so that every run checks the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Builds the synthetic 党委; a few branches miss meetings and a few members miss dues. */
 export function syntheticCommittee(branches = 200, membersPerBranch = 25, seed = 4): SubtreeRecords {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const root: Organization = { id: 'root', parentId: null, path: 'root', type: 'primaryPartyCommittee', name: '机关党委', unitKind: 'organ', establishedOn: '2000-01-01' };
   const organizations: Organization[] = [root];
   const members: Member[] = [];

@@ -6,6 +6,7 @@ import { ACTIVITY_KINDS, ACTIVITY_KIND_LIST } from '../../src/domain/activity/ac
 import { yearPeriod, type Period } from '../../src/domain/common/period.ts';
 import { DEVELOPMENT_STEPS, DEVELOPMENT_STEP_LIST } from '../../src/domain/development/development.ts';
 import type { Fact, FactKey, FactUnit, Facts } from '../../src/domain/stats/facts.ts';
+import { Rng } from '../../src/app/demo/demo-rng.ts';
 
 const META: Array<[FactKey, string, FactUnit]> = [
   ...ACTIVITY_KIND_LIST.map((k): [FactKey, string, FactUnit] => [`activities.${k}`, ACTIVITY_KINDS[k], '次']),
@@ -38,16 +39,10 @@ export function makeFacts(values: Partial<Record<FactKey, number>>, period: Peri
   return { orgId, includeSubtree: false, period, asOf: period.to, facts };
 }
 
-/** Mulberry32: a small seeded PRNG so randomized tests are reproducible. */
+/** A seeded generator of numbers in [0, 1), the demo data's PRNG, so randomized tests are reproducible. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(`test-${seed}`);
+  return () => rng.next();
 }
 
 /** Random but consistent facts: counts 0–40 (often 0, to exercise omissions), rates with one decimal. */
