@@ -4,7 +4,10 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ForbiddenError } from '../app/access.ts';
+import { AuthenticationError, ThrottledError } from '../app/auth-service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { CsrfError, UnauthenticatedError } from './auth.ts';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
@@ -18,6 +21,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof ValidationError) return reply.status(400).send({ error: 'ValidationError', message: err.message, issues: err.issues });
     if (err instanceof NotFoundError) return reply.status(404).send({ error: 'NotFound', message: err.message });
     if (err instanceof ConflictError) return reply.status(409).send({ error: 'Conflict', message: err.message });
+    if (err instanceof UnauthenticatedError || err instanceof AuthenticationError) return reply.status(401).send({ error: 'Unauthorized', message: err.message });
+    if (err instanceof CsrfError || err instanceof ForbiddenError) return reply.status(403).send({ error: 'Forbidden', message: err.message });
+    if (err instanceof ThrottledError) return reply.status(429).send({ error: 'TooManyRequests', message: err.message });
     const status = (err as FastifyError).statusCode;
     if (status && status < 500) return reply.status(status).send({ error: err.name, message: err.message });
     req.log.error({ err: { name: err.name, stack: err.stack } }, 'unhandled error');

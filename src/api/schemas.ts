@@ -83,3 +83,34 @@ export const sourceRef = z.object({ type: z.enum(['activity', 'member', 'develop
 export const fact = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), sources: z.array(sourceRef) });
 
 export const errorBody = z.object({ error: z.string(), message: z.string(), issues: z.array(z.object({ field: z.string(), message: z.string(), row: z.number().optional() })).optional() });
+
+/** PUT /api/members/:id: every field optional; `null` clears a nullable one. 身份证号/phone in clear, stored encrypted. */
+export const memberPatch = z.object({
+  name: text(50).min(1).optional(),
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  ethnicity: text(20).nullable().optional(),
+  birthDate: isoDate.nullable().optional(),
+  education: text(30).nullable().optional(),
+  category: z.enum(['full', 'probationary']).optional(),
+  admittedOn: isoDate.nullable().optional(),
+  fullOn: isoDate.nullable().optional(),
+  status: z.enum(Object.keys(MEMBER_STATUSES) as [string, ...string[]]).optional(),
+  positions: z.array(z.enum(Object.keys(POSITIONS) as [string, ...string[]])).max(10).optional(),
+  subgroupId: uuid.nullable().optional(),
+  phone: text(20).nullable().optional(),
+  idNumber: text(20).nullable().optional(),
+}).strict();
+
+export const fieldIssue = z.object({ field: z.string(), message: z.string(), row: z.number().int().optional() });
+
+export const rosterPreview = z.object({
+  ok: z.boolean(),
+  rows: z.array(z.object({
+    rowNumber: z.number().int(), name: z.string(), gender: z.enum(['male', 'female']), category: z.enum(['full', 'probationary']),
+    branchName: z.string().nullable(), idNumberMasked: z.string(), phoneMasked: z.string().nullable(),
+    admittedOn: isoDate.nullable(), fullOn: isoDate.nullable(), positions: z.array(z.string()),
+  })),
+  issues: z.array(fieldIssue),
+});
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,55 +1,86 @@
 /**
- * The HTTP server: Fastify with zod schemas, OpenAPI at /docs, routes under /api/.
- * Until accounts and access control exist, the server listens on loopback only.
+ * The HTTP server: Fastify with zod schemas, OpenAPI at /docs, routes under /api/. Every /api
+ * route except the login needs a session (auth.ts); the use cases check the caller's scope.
+ * Until the first account exists, the server listens on loopback only.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_SESSION_POLICY, hasUsers, type SessionPolicy } from '../app/auth-service.ts';
 import type { AppContext } from '../app/context.ts';
+import { authRoutes, installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
+import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
 import { memberRoutes } from './routes/member-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
+import { recordRoutes } from './routes/record-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { signInRoutes } from './routes/sign-in-routes.ts';
+import { summaryRoutes } from './routes/summary-routes.ts';
 
 export interface ServerOptions {
   /** Today's date as `YYYY-MM-DD` (China local); the adapter owns the clock. */
   today: () => string;
+  /** The clock for sessions, throttling and sign-in tokens (tests advance it); default the real one. */
+  now?: () => Date;
+  /** Session lifetimes; default 8 h idle, 7 days absolute. */
+  sessionPolicy?: SessionPolicy;
+  /**
+   * Which proxies to believe for X-Forwarded-Proto/-For (Fastify `trustProxy`): default the
+   * loopback addresses, so nginx/caddy on the same machine can say the request came over HTTPS.
+   */
+  trustProxy?: boolean | string | string[];
   logger?: boolean;
 }
 
 /** Builds the server (not listening). */
 export async function buildServer(app: AppContext, opts: ServerOptions): Promise<FastifyInstance> {
   const f = Fastify({
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    // Bodies are never logged (passwords, personal data); the cookie and token headers are redacted.
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } : false,
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? ['127.0.0.1', '::1'],
   }).withTypeProvider<ZodTypeProvider>();
   f.setValidatorCompiler(validatorCompiler);
   f.setSerializerCompiler(serializerCompiler);
   installErrorHandler(f);
+  const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY };
+  await installAuth(f, app, auth);
   await f.register(swagger, {
     openapi: { info: { title: 'Zhibu 支部 API', description: '基层党组织工作平台', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
   await f.register(swaggerUi, { routePrefix: '/docs' });
   f.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  await f.register(authRoutes(app, auth));
   await f.register(orgRoutes(app));
-  await f.register(memberRoutes(app));
+  await f.register(memberRoutes(app, opts.today));
   await f.register(activityRoutes(app, opts.today));
+  await f.register(signInRoutes(app, auth.now));
   await f.register(reportRoutes(app));
+  await f.register(summaryRoutes(app, opts.today, auth.now));
+  await f.register(dashboardRoutes(app));
+  await f.register(recordRoutes(app));
+  await f.register(meRoutes(app, opts.today));
   return f;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
+/** Whether `host` is a loopback address (only this machine can connect). */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
 /**
- * Refuses to listen beyond loopback while the server has no accounts: member records hold
- * personal data, and anyone on the network could read them.
+ * Refuses to listen beyond loopback while no account exists: without one, nobody could log in,
+ * and the first account must be made locally with `zhibu user add --admin`. Throws Error.
  */
-export function assertLoopback(host: string): void {
-  if (!LOOPBACK.has(host) && !host.startsWith('127.')) {
-    throw new Error(`拒绝在 ${host} 上监听：账号与权限功能上线前，服务只允许本机访问（127.0.0.1），以免党员个人信息暴露在网络上。` +
-      `(Refusing to listen on ${host}: until accounts exist, Zhibu serves loopback only.)`);
-  }
+export async function assertListenAllowed(app: AppContext, host: string): Promise<void> {
+  if (isLoopback(host) || await hasUsers(app)) return;
+  throw new Error(`拒绝在 ${host} 上监听：系统还没有任何账号。请先运行 zhibu user add --admin --username <用户名> 创建管理员，再对外提供服务。` +
+    `(Refusing to listen on ${host}: no account exists yet; run \`zhibu user add --admin\` first.)`);
 }

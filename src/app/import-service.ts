@@ -12,9 +12,11 @@ import { rosterRowToMember, validateRoster, type RosterRow } from '../domain/mem
 import { readRosterSheet } from '../render/xlsx-roster.ts';
 import { existingIdNumberHashes, insertMembers } from '../db/queries/member-queries.ts';
 import { listOrganizations } from '../db/queries/org-queries.ts';
+import { maskIdNumber, maskPhone } from '../domain/member/mask.ts';
+import { assertOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 import { toMemberRecord } from './member-service.ts';
-import { resolveOrg } from './org-service.ts';
+import { orgSubtree, resolveOrg } from './org-service.ts';
 
 export interface ImportOptions {
   /** Branch for rows without 所在党支部 (required when the sheet has no such column). */
@@ -34,16 +36,74 @@ export async function importRosterFile(app: AppContext, file: string, opts: Impo
 
 /** Imports roster bytes (.xlsx). See importRosterFile. */
 export async function importRoster(app: AppContext, bytes: Buffer, opts: ImportOptions): Promise<{ count: number }> {
-  const db = app.database.db;
-  const orgs = await listOrganizations(db);
-  const branches = orgs.filter((o) => isBranchLike(o.type));
+  const orgs = await listOrganizations(app.database.db);
   const fallback = opts.orgRef ? await resolveOrg(app, opts.orgRef) : null;
+  const prepared = await prepareRoster(app, bytes, { branches: orgs.filter((o) => isBranchLike(o.type)), fallback, today: opts.today });
+  if (!prepared.ok) throw rosterError(prepared.issues);
+  if (opts.dryRun) return { count: prepared.rows.length };
+  return saveRoster(app, prepared, opts.progress ?? false);
+}
+
+/** One row of an import preview: what would be saved, personal data masked. */
+export interface RosterPreviewRow {
+  rowNumber: number;
+  name: string;
+  gender: 'male' | 'female';
+  category: 'full' | 'probationary';
+  branchName: string | null;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  admittedOn: string | null;
+  fullOn: string | null;
+  positions: string[];
+}
+
+/**
+ * Checks a roster for `org` without saving: rows (masked) and every issue. For a branch, rows
+ * without 所在党支部 go to it; rows may only name branches inside `org`'s subtree. NotFoundError
+ * when `org` is outside the actor's scope, ForbiddenError for a member account.
+ */
+export async function previewRosterImport(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<{ ok: boolean; rows: RosterPreviewRow[]; issues: FieldIssue[] }> {
+  const prepared = await prepareScoped(app, actor, org, bytes, today);
+  const rows = prepared.rows.map((r, i) => ({
+    rowNumber: r.rowNumber, name: r.name, gender: r.gender, category: r.category,
+    branchName: prepared.targets[i]?.name ?? r.branchName,
+    idNumberMasked: maskIdNumber(r.idNumber), phoneMasked: r.phone ? maskPhone(r.phone) : null,
+    admittedOn: r.admittedOn, fullOn: r.fullOn, positions: r.positions,
+  }));
+  return { ok: prepared.ok, rows, issues: prepared.issues };
+}
+
+/** Imports a roster into `org`'s subtree, all or nothing (ValidationError listing every issue). Scope as for the preview. */
+export async function importRosterInto(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<{ count: number }> {
+  const prepared = await prepareScoped(app, actor, org, bytes, today);
+  if (!prepared.ok) throw rosterError(prepared.issues);
+  return saveRoster(app, prepared, false);
+}
+
+async function prepareScoped(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<Prepared> {
+  assertRole(actor, MANAGERS);
+  assertOrgInScope(actor, org);
+  const subtree = await orgSubtree(app, org);
+  return prepareRoster(app, bytes, { branches: subtree.filter((o) => isBranchLike(o.type)), fallback: isBranchLike(org.type) ? org : null, today });
+}
+
+interface Prepared {
+  ok: boolean;
+  rows: RosterRow[];
+  /** The branch of each row (null where it could not be found). */
+  targets: Array<Organization | null>;
+  issues: FieldIssue[];
+}
+
+async function prepareRoster(app: AppContext, bytes: Buffer, opts: { branches: Organization[]; fallback: Organization | null; today: string }): Promise<Prepared> {
+  const { branches, fallback } = opts;
   if (fallback && !isBranchLike(fallback.type)) {
     throw new ValidationError(`“${fallback.name}”不是党支部，党员只能导入到党支部`, [{ field: 'org', message: '应为党支部' }]);
   }
   const sheet = await readRosterSheet(bytes);
   const result = validateRoster(sheet, { today: opts.today, ...(fallback ? {} : { knownBranchNames: branches.map((b) => b.name) }) });
-  if (!result.ok) throw rosterError(result.issues);
+  if (!result.ok) return { ok: false, rows: [], targets: [], issues: result.issues };
 
   const issues: FieldIssue[] = [];
   const byName = new Map<string, Organization[]>();
@@ -58,19 +118,21 @@ export async function importRoster(app: AppContext, bytes: Buffer, opts: ImportO
   result.rows.forEach((row, i) => { if (!targets[i] && row.branchName === null) issues.push({ row: row.rowNumber, field: '所在党支部', message: '未填写，且未用 --org 指定党支部' }); });
 
   const hashes = result.rows.map((r) => app.crypto.blindIndex(r.idNumber.toUpperCase()));
-  const existing = await existingIdNumberHashes(db, hashes);
+  const existing = await existingIdNumberHashes(app.database.db, hashes);
   result.rows.forEach((row, i) => { if (existing.has(hashes[i]!)) issues.push({ row: row.rowNumber, field: '身份证号', message: '该党员已在系统中' }); });
-  if (issues.length > 0) throw rosterError(issues);
-  if (opts.dryRun) return { count: result.rows.length };
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { ok: issues.length === 0, rows: result.rows, targets, issues };
+}
 
-  const records = result.rows.map((row, i) => toMemberRecord(app.crypto, {
-    ...rosterRowToMember(row, { id: randomUUID(), orgId: targets[i]!.id }),
+async function saveRoster(app: AppContext, prepared: Prepared, progress: boolean): Promise<{ count: number }> {
+  const records = prepared.rows.map((row, i) => toMemberRecord(app.crypto, {
+    ...rosterRowToMember(row, { id: randomUUID(), orgId: prepared.targets[i]!.id }),
     idNumber: row.idNumber,
     phone: row.phone,
   }));
-  const bar = opts.progress ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
+  const bar = progress ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(records.length, 0);
-  await db.transaction(async (tx) => {
+  await app.database.db.transaction(async (tx) => {
     for (let i = 0; i < records.length; i += 200) {
       await insertMembers(tx, records.slice(i, i + 200));
       bar?.update(Math.min(records.length, i + 200));

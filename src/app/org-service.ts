@@ -2,6 +2,7 @@
 import type { Organization } from '../domain/org/org.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { findOrganizationsByName, getOrganization, listOrganizations, subtreeOrganizations } from '../db/queries/org-queries.ts';
+import { assertRole, MANAGERS, orgInScope, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,4 +34,22 @@ export async function resolveOrg(app: AppContext, ref: string): Promise<Organiza
 /** The organization and everything below it. */
 export async function orgSubtree(app: AppContext, org: Organization): Promise<Organization[]> {
   return subtreeOrganizations(app.database.db, org.path);
+}
+
+/**
+ * The organizations the actor may see, in tree order with depths relative to the tree's root:
+ * all for an admin, the subtree of its organization for an orgAdmin. ForbiddenError for a member.
+ */
+export async function listOrgsFor(app: AppContext, actor: Actor): Promise<Array<Organization & { depth: number }>> {
+  assertRole(actor, MANAGERS);
+  const all = await listOrgTree(app);
+  return all.filter((o) => orgInScope(actor, o));
+}
+
+/** One organization; NotFoundError when missing or outside the actor's scope. */
+export async function readOrg(app: AppContext, actor: Actor, id: string): Promise<Organization & { depth: number }> {
+  assertRole(actor, MANAGERS);
+  const o = await getOrganization(app.database.db, id);
+  if (!o || !orgInScope(actor, o)) throw new NotFoundError('找不到该组织');
+  return { ...o, depth: o.path.split('.').length - 1 };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import { openApp } from '../../src/app/context.ts';
+import { SYSTEM_ACTOR } from '../../src/app/access.ts';
 import { deleteActivity, listActivities } from '../../src/app/activity-service.ts';
 import { resolveOrg } from '../../src/app/org-service.ts';
 import { listMembersOf } from '../../src/app/member-service.ts';
@@ -79,8 +80,8 @@ describe('zhibu CLI end to end (embedded database)', () => {
     const app = await openApp(loadConfig({}, { dataDir }));
     try {
       const org = await resolveOrg(app, '州审计局党支部');
-      const page = await listActivities(app, org, { from: '2023-01-01', to: '2023-11-10', kind: 'branchCommitteeMeeting', limit: 1, offset: 0 });
-      await deleteActivity(app, page.items[0]!.id);
+      const page = await listActivities(app, SYSTEM_ACTOR, org, { from: '2023-01-01', to: '2023-11-10', kind: 'branchCommitteeMeeting', limit: 1, offset: 0 });
+      await deleteActivity(app, SYSTEM_ACTOR, page.items[0]!.id);
     } finally {
       await app.close();
     }
@@ -131,7 +132,7 @@ describe('zhibu CLI end to end (embedded database)', () => {
     expect(r.err).not.toContain(last); // personal data never printed
     const app = await openApp(loadConfig({}, { dataDir }));
     try {
-      const members = await listMembersOf(app, await resolveOrg(app, '州审计局党支部'), { search: '另一批' });
+      const members = await listMembersOf(app, SYSTEM_ACTOR, await resolveOrg(app, '州审计局党支部'), { search: '另一批' });
       expect(members).toHaveLength(0);
     } finally {
       await app.close();

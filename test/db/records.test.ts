@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { customPeriod } from '../../src/domain/common/period.ts';
 import { ValidationError, NotFoundError } from '../../src/domain/errors.ts';
 import type { AppContext } from '../../src/app/context.ts';
+import { SYSTEM_ACTOR } from '../../src/app/access.ts';
 import { deleteActivity, listActivities, recordActivity } from '../../src/app/activity-service.ts';
 import { listMembersOf, toMemberRecord } from '../../src/app/member-service.ts';
 import { orgSubtree, resolveOrg } from '../../src/app/org-service.ts';
@@ -52,7 +53,7 @@ describe.each(backends)('records on %s', (backend) => {
     const raw = JSON.stringify((rows as unknown as { rows: unknown[] }).rows ?? rows);
     expect(raw).not.toContain(idNumber);
     expect(raw).not.toContain('13812345678');
-    const list = await listMembersOf(app, b1);
+    const list = await listMembersOf(app, SYSTEM_ACTOR, b1);
     const first = list.find((m) => m.id === m1[0]!.id)!;
     expect(first.idNumberMasked).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
     expect(first.phoneMasked).toBe('138****5678');
@@ -72,7 +73,7 @@ describe.each(backends)('records on %s', (backend) => {
   it('records an activity with attendance, and deleting it changes the count', async () => {
     const p = customPeriod('2023-01-01', '2023-11-10');
     const before = (await factsFor(app, b1, p)).facts['activities.branchCommitteeMeeting'].value;
-    const saved = await recordActivity(app, b1, {
+    const saved = await recordActivity(app, SYSTEM_ACTOR, b1, {
       kind: 'branchCommitteeMeeting', date: '2023-06-01', title: '6月支委会', location: '会议室', chairMemberId: m1[0]!.id,
       lecturerMemberId: null, lecturerName: null, minutes: null, nonMemberParticipants: 0, studyHours: 1,
       agendaItems: [{ title: '学习总书记重要讲话', isFirstAgendaItem: true }],
@@ -81,15 +82,15 @@ describe.each(backends)('records on %s', (backend) => {
     const mid = await factsFor(app, b1, p);
     expect(mid.facts['activities.branchCommitteeMeeting'].value).toBe(before + 1);
     expect(mid.facts.firstAgendaItems.sources).toContainEqual({ type: 'activity', id: saved.id });
-    await deleteActivity(app, saved.id);
+    await deleteActivity(app, SYSTEM_ACTOR, saved.id);
     expect((await factsFor(app, b1, p)).facts['activities.branchCommitteeMeeting'].value).toBe(before);
-    await expect(deleteActivity(app, saved.id)).rejects.toThrow(NotFoundError);
+    await expect(deleteActivity(app, SYSTEM_ACTOR, saved.id)).rejects.toThrow(NotFoundError);
   });
 
   it('refuses an activity with a non-member attendee or a missing reason, and saves nothing', async () => {
-    const count = async () => (await listActivities(app, b1, { limit: 100, offset: 0 })).total;
+    const count = async () => (await listActivities(app, SYSTEM_ACTOR, b1, { limit: 100, offset: 0 })).total;
     const n = await count();
-    const bad = recordActivity(app, b1, {
+    const bad = recordActivity(app, SYSTEM_ACTOR, b1, {
       kind: 'partyLecture', date: '2023-06-01', title: '党课', location: null, chairMemberId: null, lecturerMemberId: null,
       lecturerName: null, minutes: null, nonMemberParticipants: 0, studyHours: 2, agendaItems: [],
       attendance: [{ memberId: m3[0]!.id, status: 'present', reason: null }, { memberId: m1[1]!.id, status: 'absent', reason: null }],
@@ -102,11 +103,11 @@ describe.each(backends)('records on %s', (backend) => {
   });
 
   it('pages activities newest first with attendance counts', async () => {
-    const page = await listActivities(app, top, { limit: 2, offset: 0 });
+    const page = await listActivities(app, SYSTEM_ACTOR, top, { limit: 2, offset: 0 });
     expect(page.total).toBe(4);
     expect(page.items).toHaveLength(2);
     expect(page.items[0]!.date >= page.items[1]!.date).toBe(true);
-    const vol = (await listActivities(app, b2, { limit: 10, offset: 0, kind: 'volunteerService' })).items[0]!;
+    const vol = (await listActivities(app, SYSTEM_ACTOR, b2, { limit: 10, offset: 0, kind: 'volunteerService' })).items[0]!;
     expect(vol).toMatchObject({ present: 3, expected: 3, nonMemberParticipants: 6 });
   });
 });

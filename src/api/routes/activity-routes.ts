@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity/activity.ts';
 import { deleteActivity, listActivities, readActivity, recordActivity } from '../../app/activity-service.ts';
 import type { AppContext } from '../../app/context.ts';
-import { resolveOrg } from '../../app/org-service.ts';
+import { scopedOrg } from '../../app/access.ts';
+import { actorOf } from '../auth.ts';
 import { activity, activityInput, activityKind, activityListItem, isoDate, uuid } from '../schemas.ts';
 
 export function activityRoutes(app: AppContext, today: () => string): FastifyPluginAsyncZod {
@@ -20,28 +21,30 @@ export function activityRoutes(app: AppContext, today: () => string): FastifyPlu
       },
     }, async (req) => {
       const { orgId, kind, ...rest } = req.query;
-      const org = await resolveOrg(app, orgId);
-      const page = await listActivities(app, org, { ...rest, kind: kind as ActivityKind | undefined });
+      const actor = actorOf(req);
+      const org = await scopedOrg(app, actor, orgId);
+      const page = await listActivities(app, actor, org, { ...rest, kind: kind as ActivityKind | undefined });
       return { total: page.total, items: page.items.map((a) => ({ ...a, kindLabel: ACTIVITY_KINDS[a.kind] })) };
     });
 
     f.get('/api/activities/:id', {
       schema: { tags: ['activities'], summary: '一条活动记录（含议题和出勤）', params: z.object({ id: uuid }), response: { 200: activity } },
-    }, async (req) => readActivity(app, req.params.id));
+    }, async (req) => readActivity(app, actorOf(req), req.params.id));
 
     f.post('/api/activities', {
       schema: { tags: ['activities'], summary: '登记活动（议题、出勤一并保存）', body: activityInput, response: { 201: activity } },
     }, async (req, reply) => {
       const { orgId, ...input } = req.body;
-      const org = await resolveOrg(app, orgId);
-      const saved = await recordActivity(app, org, { ...input, kind: input.kind as ActivityKind }, today());
+      const actor = actorOf(req);
+      const org = await scopedOrg(app, actor, orgId);
+      const saved = await recordActivity(app, actor, org, { ...input, kind: input.kind as ActivityKind }, today());
       return reply.status(201).send(saved);
     });
 
     f.delete('/api/activities/:id', {
       schema: { tags: ['activities'], summary: '删除活动记录', params: z.object({ id: uuid }), response: { 204: z.null() } },
     }, async (req, reply) => {
-      await deleteActivity(app, req.params.id);
+      await deleteActivity(app, actorOf(req), req.params.id);
       return reply.status(204).send(null);
     });
   };

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { periodFrom, periodLabel } from '../../domain/common/period.ts';
 import { SUMMARY_KINDS } from '../../domain/report/document.ts';
 import type { AppContext } from '../../app/context.ts';
-import { resolveOrg } from '../../app/org-service.ts';
+import { scopedOrg } from '../../app/access.ts';
+import { actorOf } from '../auth.ts';
 import { draftSummary, factsFor, renderDraft } from '../../app/report-service.ts';
 import { fact, isoDate, periodQuery, uuid } from '../schemas.ts';
 
@@ -18,7 +19,7 @@ export function reportRoutes(app: AppContext): FastifyPluginAsyncZod {
       },
     }, async (req) => {
       const { orgId, subtree, ...spec } = req.query;
-      const org = await resolveOrg(app, orgId);
+      const org = await scopedOrg(app, actorOf(req), orgId);
       const period = periodFrom(spec);
       const facts = await factsFor(app, org, period, subtree === 'true');
       return { orgId, period: periodLabel(period), from: period.from, to: period.to, asOf: facts.asOf, facts: Object.values(facts.facts) };
@@ -36,7 +37,7 @@ export function reportRoutes(app: AppContext): FastifyPluginAsyncZod {
       },
     }, async (req, reply) => {
       const { orgId, kind, format, signoffDate, ...spec } = req.body;
-      const org = await resolveOrg(app, orgId);
+      const org = await scopedOrg(app, actorOf(req), orgId);
       const { draft } = await draftSummary(app, { org, period: periodFrom(spec), kind: kind as never, signoffDate });
       const out = await renderDraft(draft, format);
       const filename = encodeURIComponent(`${draft.title}.${out.ext}`);

@@ -1,0 +1,216 @@
+/**
+ * Accounts and sessions: argon2id password hashes, server-side sessions (the cookie carries a
+ * random 32-byte token, the database only its SHA-256), a CSRF token per session, idle and
+ * absolute expiry, and login throttling per account and per address. The clock is passed in
+ * (`now`), so tests advance time instead of sleeping. Passwords never leave this module.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { subMinutes } from 'date-fns';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { isBranchLike } from '../domain/org/org.ts';
+import {
+  clearLoginFailures, countLoginFailures, countUsers, deleteExpiredSessions, deleteSession, findUserByUsername,
+  getSessionWithUser, getUserWithOrg, insertLoginAttempts, insertSession, insertUser, pruneLoginFailures, touchSession,
+  type UserWithOrg,
+} from '../db/queries/account-queries.ts';
+import { getMember } from '../db/queries/member-queries.ts';
+import { getOrganization } from '../db/queries/org-queries.ts';
+import { assertRole, type Actor, type Role } from './access.ts';
+import type { AppContext } from './context.ts';
+import { resolveOrg } from './org-service.ts';
+
+/** Session lifetimes in milliseconds: idle (since the last request) and absolute (since login). */
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** 8 hours idle, 7 days absolute. */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 8 * 3600_000, absoluteMs: 7 * 24 * 3600_000 };
+
+/** Login throttling: this many failures within `windowMinutes` lock the account (or address) for that long. */
+export const THROTTLE = { maxFailures: 5, windowMinutes: 15 } as const;
+
+/** Wrong user name or password (HTTP 401). One message for both, so names cannot be probed. */
+export class AuthenticationError extends Error {
+  constructor(message = '用户名或密码错误') {
+    super(message);
+    this.name = 'AuthenticationError';
+  }
+}
+
+/** Too many failed logins (HTTP 429). */
+export class ThrottledError extends Error {
+  constructor(message = `登录失败次数过多，请 ${THROTTLE.windowMinutes} 分钟后再试`) {
+    super(message);
+    this.name = 'ThrottledError';
+  }
+}
+
+/** A user as shown to clients (never the hash). */
+export interface PublicUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string | null;
+  orgName: string | null;
+  memberId: string | null;
+}
+
+/** What a valid session gives the API: the user, the actor for use cases and the CSRF token. */
+export interface Authenticated {
+  user: PublicUser;
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,50}$/;
+
+function publicUser(u: UserWithOrg): PublicUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, orgId: u.orgId, orgName: u.orgName, memberId: u.memberId };
+}
+
+function actorOf(u: UserWithOrg): Actor {
+  return { userId: u.id, role: u.role as Role, orgPath: u.orgPath, memberId: u.memberId };
+}
+
+/** argon2id hash (library defaults: m=19456 KiB, t=2, p=1) as a PHC string. */
+export async function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export interface NewUser {
+  username: string;
+  displayName?: string | undefined;
+  password: string;
+  role: Role;
+  /** Organization id or exact name; required for orgAdmin and member. */
+  orgRef?: string | undefined;
+  memberId?: string | undefined;
+}
+
+/**
+ * Creates a user. Only the system (CLI) and admins may. Throws ValidationError for a bad name,
+ * a short password or a role without its organization, NotFoundError for an unknown organization
+ * or member, ConflictError when the name is taken.
+ */
+export async function createUser(app: AppContext, actor: Actor, input: NewUser): Promise<PublicUser> {
+  assertRole(actor, ['admin']);
+  const db = app.database.db;
+  const username = input.username.trim();
+  if (!USERNAME.test(username)) throw new ValidationError('用户名应为 2–50 个字母、数字、汉字或 _ . -', [{ field: 'username', message: '格式不正确' }]);
+  if (input.password.length < 10) throw new ValidationError('密码至少 10 个字符', [{ field: 'password', message: '至少 10 个字符' }]);
+  if (input.password.length > 200) throw new ValidationError('密码过长', [{ field: 'password', message: '最多 200 个字符' }]);
+  let orgId: string | null = null;
+  if (input.role !== 'admin') {
+    if (!input.orgRef) throw new ValidationError('组织管理员和党员账号需指定组织（--org）', [{ field: 'org', message: '必填' }]);
+    orgId = (await resolveOrg(app, input.orgRef)).id;
+  } else if (input.orgRef) {
+    orgId = (await resolveOrg(app, input.orgRef)).id;
+  }
+  let memberId: string | null = null;
+  if (input.memberId) {
+    const m = await getMember(db, input.memberId);
+    if (!m) throw new NotFoundError('找不到该党员');
+    memberId = m.id;
+    if (input.role === 'member') {
+      if (orgId && orgId !== m.orgId) throw new ValidationError('党员账号的组织应为该党员所在党支部', [{ field: 'org', message: '与党员所在支部不一致' }]);
+      orgId = m.orgId;
+    }
+  }
+  if (input.role === 'member') {
+    if (!memberId) throw new ValidationError('党员账号需关联党员记录（--member）', [{ field: 'member', message: '必填' }]);
+    const org = orgId ? await getOrganization(db, orgId) : null;
+    if (!org || !isBranchLike(org.type)) throw new ValidationError('党员账号应属于党支部', [{ field: 'org', message: '应为党支部' }]);
+  }
+  if (await findUserByUsername(db, username)) throw new ConflictError(`用户名“${username}”已被使用`);
+  const id = randomUUID();
+  await insertUser(db, {
+    id, username, displayName: input.displayName?.trim() || username, passwordHash: await hashPassword(input.password),
+    role: input.role, orgId, memberId,
+  });
+  return publicUser((await getUserWithOrg(db, id))!);
+}
+
+/** Whether any account exists (until one does, the server stays on loopback). */
+export async function hasUsers(app: AppContext): Promise<boolean> {
+  return (await countUsers(app.database.db)) > 0;
+}
+
+// A real argon2id hash to verify against when the user does not exist, so both paths cost the same.
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks the password and opens a session. Throws ThrottledError when the account or the address
+ * has had `THROTTLE.maxFailures` failures in the last `THROTTLE.windowMinutes` minutes (even for
+ * a correct password), AuthenticationError for a wrong name or password or a disabled account.
+ * Returns the cookie token (only its hash is stored) and the CSRF token.
+ */
+export async function login(
+  app: AppContext,
+  input: { username: string; password: string; address: string },
+  now: Date,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<{ token: string; csrfToken: string; user: PublicUser; expiresAt: Date }> {
+  const db = app.database.db;
+  const username = input.username.trim();
+  const userKey = `user:${username.toLowerCase()}`;
+  const ipKey = `ip:${input.address}`;
+  const since = subMinutes(now, THROTTLE.windowMinutes);
+  const failures = await countLoginFailures(db, [userKey, ipKey], since);
+  if ((failures.get(userKey) ?? 0) >= THROTTLE.maxFailures || (failures.get(ipKey) ?? 0) >= THROTTLE.maxFailures) throw new ThrottledError();
+
+  const user = await findUserByUsername(db, username);
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const ok = await verify(user?.passwordHash ?? await dummyHash, input.password).catch(() => false);
+  if (!user || !ok || user.disabled) {
+    await insertLoginAttempts(db, [{ id: randomUUID(), key: userKey, at: now }, { id: randomUUID(), key: ipKey, at: now }]);
+    await pruneLoginFailures(db, since);
+    throw new AuthenticationError();
+  }
+  await clearLoginFailures(db, userKey);
+  await deleteExpiredSessions(db, now);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + policy.absoluteMs);
+  await insertSession(db, { id: sha256(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt });
+  return { token, csrfToken, user: publicUser(user), expiresAt };
+}
+
+/**
+ * The session behind a cookie token, or null when unknown, idle too long, past its absolute
+ * expiry, or its user is disabled (an expired session is deleted). Refreshes `lastSeenAt` at most
+ * once a minute, so that reads do not turn into writes on every request.
+ */
+export async function authenticate(app: AppContext, token: string, now: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<Authenticated | null> {
+  if (!token || token.length > 100) return null;
+  const db = app.database.db;
+  const id = sha256(token);
+  const row = await getSessionWithUser(db, id);
+  if (!row) return null;
+  const { session, user } = row;
+  const idleEnd = session.lastSeenAt.getTime() + policy.idleMs;
+  if (now.getTime() >= idleEnd || now.getTime() >= session.expiresAt.getTime() || user.disabled) {
+    await deleteSession(db, id);
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, id, now);
+  return { user: publicUser(user), actor: actorOf(user), csrfToken: session.csrfToken, sessionId: id };
+}
+
+/** Whether `given` is the session's CSRF token (constant-time comparison). */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Ends the session (the cookie token is worthless afterwards). */
+export async function logout(app: AppContext, sessionId: string): Promise<void> {
+  await deleteSession(app.database.db, sessionId);
+}

@@ -1,0 +1,124 @@
+/** Named queries for accounts: users, sessions, login attempts, sign-in tokens, saved summaries. */
+import { and, asc, count, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { loginAttempts, organizations, sessions, signInTokens, summaries, users } from '../schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** A user with the organization it is scoped to (path for access checks, name for display). */
+export interface UserWithOrg {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  orgId: string | null;
+  orgPath: string | null;
+  orgName: string | null;
+  memberId: string | null;
+  disabled: boolean;
+}
+
+const userWithOrg = {
+  id: users.id, username: users.username, displayName: users.displayName, passwordHash: users.passwordHash,
+  role: users.role, orgId: users.orgId, orgPath: organizations.path, orgName: organizations.name,
+  memberId: users.memberId, disabled: users.disabled,
+};
+
+export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert): Promise<void> {
+  await db.insert(users).values(row);
+}
+
+export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserWithOrg | null> {
+  const [r] = await db.select(userWithOrg).from(users).leftJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.username, username));
+  return r ?? null;
+}
+
+export async function getUserWithOrg(db: DbOrTx, id: string): Promise<UserWithOrg | null> {
+  const [r] = await db.select(userWithOrg).from(users).leftJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.id, id));
+  return r ?? null;
+}
+
+/** Number of user accounts (0 means the server must stay on loopback). */
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(users);
+  return Number(r?.n ?? 0);
+}
+
+export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+/** A session (by the hash of its token) with its user, whatever its expiry (the caller judges). */
+export async function getSessionWithUser(db: DbOrTx, id: string) {
+  const [r] = await db
+    .select({ session: sessions, user: userWithOrg })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .where(eq(sessions.id, id));
+  return r ?? null;
+}
+
+export async function touchSession(db: DbOrTx, id: string, lastSeenAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** Removes sessions past their absolute expiry. */
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function insertLoginAttempts(db: DbOrTx, rows: Array<typeof loginAttempts.$inferInsert>): Promise<void> {
+  if (rows.length > 0) await db.insert(loginAttempts).values(rows);
+}
+
+/** Failures per key since `since`. */
+export async function countLoginFailures(db: DbOrTx, keys: readonly string[], since: Date): Promise<Map<string, number>> {
+  const rows = await db.select({ key: loginAttempts.key, n: count() }).from(loginAttempts)
+    .where(and(inArray(loginAttempts.key, [...keys]), gt(loginAttempts.at, since))).groupBy(loginAttempts.key);
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+}
+
+/** Drops failures older than `before` (they no longer count). */
+export async function pruneLoginFailures(db: DbOrTx, before: Date): Promise<void> {
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
+}
+
+export async function insertSignInToken(db: DbOrTx, row: typeof signInTokens.$inferInsert): Promise<void> {
+  await db.insert(signInTokens).values(row);
+}
+
+export async function getSignInToken(db: DbOrTx, tokenHash: string) {
+  const [r] = await db.select().from(signInTokens).where(eq(signInTokens.tokenHash, tokenHash));
+  return r ?? null;
+}
+
+export type SummaryRow = typeof summaries.$inferSelect;
+
+export async function insertSummary(db: DbOrTx, row: typeof summaries.$inferInsert): Promise<void> {
+  await db.insert(summaries).values(row);
+}
+
+export async function getSummary(db: DbOrTx, id: string): Promise<SummaryRow | null> {
+  const [r] = await db.select().from(summaries).where(eq(summaries.id, id));
+  return r ?? null;
+}
+
+/** Saved summaries of these organizations, most recently changed first. */
+export async function listSummaries(db: DbOrTx, orgIds: readonly string[]): Promise<SummaryRow[]> {
+  if (orgIds.length === 0) return [];
+  return db.select().from(summaries).where(inArray(summaries.orgId, [...orgIds])).orderBy(desc(summaries.updatedAt), asc(summaries.id));
+}
+
+export async function updateSummary(db: DbOrTx, id: string, set: Partial<Pick<SummaryRow, 'draft' | 'edits' | 'updatedAt'>>): Promise<void> {
+  await db.update(summaries).set(set).where(eq(summaries.id, id));
+}
