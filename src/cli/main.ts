@@ -4,6 +4,7 @@ import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerCheckCommands } from './commands/check.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerDuesCommands } from './commands/dues.ts';
+import { registerUserCommands } from './commands/user.ts';
 import { reportError } from './run.ts';
 
 /** Builds the program; `out`/`err` receive its output (tests capture them). */
@@ -18,6 +19,7 @@ export function buildProgram(out: (s: string) => void = (s) => console.log(s), e
   registerCoreCommands(program, out);
   registerCheckCommands(program, out);
   registerDuesCommands(program, out);
+  registerUserCommands(program, out);
   registerAnalyzeCommands(program, out);
   return program;
 }
