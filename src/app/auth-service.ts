@@ -107,8 +107,9 @@ export async function createUser(app: AppContext, actor: Actor, input: NewUser):
   if (input.password.length > 200) throw new ValidationError('密码过长', [{ field: 'password', message: '最多 200 个字符' }]);
   let orgId: string | null = null;
   if (input.role !== 'admin') {
-    if (!input.orgRef) throw new ValidationError('组织管理员和党员账号需指定组织（--org）', [{ field: 'org', message: '必填' }]);
-    orgId = (await resolveOrg(app, input.orgRef)).id;
+    // A member account's organization is its member record's branch; --org may be left out.
+    if (!input.orgRef && !(input.role === 'member' && input.memberId)) throw new ValidationError('组织管理员账号需指定组织（--org）', [{ field: 'org', message: '必填' }]);
+    if (input.orgRef) orgId = (await resolveOrg(app, input.orgRef)).id;
   } else if (input.orgRef) {
     orgId = (await resolveOrg(app, input.orgRef)).id;
   }
