@@ -1,0 +1,64 @@
+/** One activity: its record, attendance by name, the sign-in QR code and deletion. */
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Flex, List, Popconfirm, Result, Spin, Tag, Typography } from 'antd';
+import { QrcodeOutlined } from '@ant-design/icons';
+import { useNavigate, useParams } from 'react-router';
+import { ACTIVITY_KINDS, ATTENDANCE_LABELS } from '../../../../src/domain/activity/activity.ts';
+import { useMembers } from '../members/use-members.ts';
+import { attendanceCounts } from './activity-form.ts';
+import { useActivity, useDeleteActivity } from './use-activities.ts';
+import { SignInQrModal } from './SignInQrModal.tsx';
+
+export default function ActivityDetailPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const q = useActivity(id);
+  const members = useMembers(q.data?.orgId ?? '', {});
+  const del = useDeleteActivity();
+  const [qrOpen, setQrOpen] = useState(false);
+  if (q.isPending) return <Spin />;
+  if (q.error) return <Result status="404" title="找不到这条活动记录" subTitle={q.error.message} />;
+  const a = q.data;
+  const name = (mid: string | null) => (mid ? members.data?.find((m) => m.id === mid)?.name ?? '' : '');
+  const counts = attendanceCounts(a.attendance);
+  return (
+    <div style={{ maxWidth: 900 }}>
+      <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{a.title}</Typography.Title>
+        <Flex gap={8}>
+          <Button icon={<QrcodeOutlined />} onClick={() => setQrOpen(true)}>签到二维码</Button>
+          <Popconfirm title="删除这条活动记录？" okText="删除" cancelText="取消" onConfirm={() => del.mutate(a.id, { onSuccess: () => { void message.success('已删除'); navigate('/activities'); } })}>
+            <Button danger loading={del.isPending}>删除</Button>
+          </Popconfirm>
+        </Flex>
+      </Flex>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12, background: '#fff' }}>
+        <Descriptions.Item label="类型">{ACTIVITY_KINDS[a.kind]}</Descriptions.Item>
+        <Descriptions.Item label="日期">{a.date}</Descriptions.Item>
+        <Descriptions.Item label="地点">{a.location}</Descriptions.Item>
+        <Descriptions.Item label="主持人">{name(a.chairMemberId)}</Descriptions.Item>
+        <Descriptions.Item label="授课人">{a.lecturerMemberId ? name(a.lecturerMemberId) : a.lecturerName}</Descriptions.Item>
+        <Descriptions.Item label="学时">{a.studyHours}</Descriptions.Item>
+        <Descriptions.Item label="出席">出席 {counts.present} · 请假 {counts.excused} · 缺席 {counts.absent}{a.nonMemberParticipants ? ` · 非党员 ${a.nonMemberParticipants}` : ''}</Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title="议题" style={{ marginBottom: 12 }}>
+        <List size="small" dataSource={a.agendaItems} locale={{ emptyText: '未登记议题' }}
+          renderItem={(it, i) => <List.Item>{i + 1}. {it.title} {it.isFirstAgendaItem && <Tag color="red">第一议题</Tag>}</List.Item>} />
+      </Card>
+      <Card size="small" title="出席情况" style={{ marginBottom: 12 }}>
+        <Flex wrap gap={8}>
+          {a.attendance.map((r) => (
+            <Tag key={r.memberId} color={r.status === 'present' ? 'green' : r.status === 'excused' ? 'gold' : 'red'}>
+              {name(r.memberId)} {ATTENDANCE_LABELS[r.status]}{r.reason ? `（${r.reason}）` : ''}
+            </Tag>
+          ))}
+        </Flex>
+      </Card>
+      <Card size="small" title="会议记录">
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.minutes ?? '未登记'}</Typography.Paragraph>
+      </Card>
+      {qrOpen && <SignInQrModal activityId={a.id} title={a.title} onClose={() => setQrOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/** Data hooks of the activities feature. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../lib/api.ts';
+import type { Activity, ActivityInput, ActivityListItem, SignInTicket } from '../../lib/types.ts';
+
+export interface ActivityQuery {
+  kind?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function useActivities(orgId: string, q: ActivityQuery) {
+  return useQuery({
+    queryKey: ['activities', orgId, q],
+    queryFn: () => api.get<{ total: number; items: ActivityListItem[] }>(`/api/activities${qs({ orgId, ...q })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useActivity(id: string | undefined) {
+  return useQuery({ queryKey: ['activity', id], queryFn: () => api.get<Activity>(`/api/activities/${id}`), enabled: !!id });
+}
+
+/** Records an activity; the lists, dashboard and summaries built on them are refreshed. */
+export function useRecordActivity() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ActivityInput) => api.post<Activity>('/api/activities', input),
+    onSuccess: (a) => {
+      client.setQueryData(['activity', a.id], a);
+      for (const key of ['activities', 'dashboard', 'summary', 'summaries']) void client.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
+export function useDeleteActivity() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.del(`/api/activities/${id}`),
+    onSuccess: () => {
+      for (const key of ['activities', 'dashboard', 'summary', 'summaries']) void client.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
+/** A new sign-in QR code for a running meeting (valid two hours). */
+export function useSignInTicket() {
+  return useMutation({ mutationFn: (activityId: string) => api.post<SignInTicket>(`/api/activities/${activityId}/sign-in`) });
+}

@@ -1,0 +1,37 @@
+/** 登录: username and password; a member lands on their own pages, an administrator on the dashboard. */
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useLogin, useSession } from './use-session.ts';
+import { landingPath } from './landing.ts';
+
+export function LoginPage() {
+  const session = useSession();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  if (session.data) return <Navigate to={landingPath(session.data.user.role, next)} replace />;
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, boxSizing: 'border-box' }}>
+      <Card style={{ width: '100%', maxWidth: 380 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>支部 · 工作平台</Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>基层党组织工作记录与总结</Typography.Paragraph>
+        {login.error && <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} />}
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v: { username: string; password: string }) =>
+            login.mutate(v, { onSuccess: (s) => navigate(landingPath(s.user.role, next), { replace: true }) })}
+        >
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>登录</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Shapes of the API's answers as the web UI reads them (docs: /tmp web contract, src/api/schemas.ts).
+ * Domain types and labels come from src/domain, never copied here.
+ */
+import type { ActivityKind, AttendanceStatus } from '../../../src/domain/activity/activity.ts';
+import type { MemberCategory, MemberStatus, Position } from '../../../src/domain/member/member.ts';
+import type { OrgType } from '../../../src/domain/org/org.ts';
+import type { DraftDocument, SummaryKind } from '../../../src/domain/report/document.ts';
+import type { RecordType } from '../../../src/domain/stats/facts.ts';
+
+export type Role = 'admin' | 'orgAdmin' | 'member';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string | null;
+  orgName: string | null;
+  memberId: string | null;
+}
+
+export interface Org {
+  id: string;
+  parentId: string | null;
+  type: OrgType;
+  typeLabel: string;
+  name: string;
+  unitKind: string;
+  establishedOn: string | null;
+  depth: number;
+}
+
+/** A member with masked personal data (idNumberMasked, phoneMasked). */
+export interface MemberItem {
+  id: string;
+  orgId: string;
+  subgroupId: string | null;
+  name: string;
+  gender: 'male' | 'female' | null;
+  ethnicity: string | null;
+  birthDate: string | null;
+  education: string | null;
+  category: MemberCategory;
+  appliedOn: string | null;
+  admittedOn: string | null;
+  fullOn: string | null;
+  status: MemberStatus;
+  leftOn: string | null;
+  positions: Position[];
+  idNumberMasked: string | null;
+  phoneMasked: string | null;
+}
+
+export interface ActivityListItem {
+  id: string;
+  orgId: string;
+  kind: ActivityKind;
+  kindLabel: string;
+  date: string;
+  title: string;
+  location: string | null;
+  nonMemberParticipants: number;
+  /** 学时 credited to each member present. */
+  studyHours: number;
+  present: number;
+  expected: number;
+}
+
+export interface ActivityAttendance {
+  memberId: string;
+  status: AttendanceStatus;
+  reason: string | null;
+}
+
+export interface ActivityInput {
+  orgId: string;
+  kind: ActivityKind;
+  date: string;
+  title: string;
+  location: string | null;
+  chairMemberId: string | null;
+  lecturerMemberId: string | null;
+  lecturerName: string | null;
+  agendaItems: { title: string; isFirstAgendaItem: boolean }[];
+  minutes: string | null;
+  attendance: ActivityAttendance[];
+  nonMemberParticipants: number;
+  studyHours: number;
+}
+
+export interface Activity extends ActivityInput {
+  id: string;
+}
+
+export interface ImportPreview {
+  ok: boolean;
+  rows: {
+    rowNumber: number;
+    name: string;
+    gender: string | null;
+    category: string | null;
+    branchName: string | null;
+    idNumberMasked: string | null;
+    phoneMasked: string | null;
+    admittedOn: string | null;
+    fullOn: string | null;
+    positions: string[] | string | null;
+  }[];
+  issues: { row: number; field: string; message: string }[];
+}
+
+export interface Dashboard {
+  monthly: { month: number; kind: ActivityKind; count: number }[];
+  /** Percent, 0–100 (or null when nothing was expected). */
+  attendanceRate: number | null;
+  studyHours: { buckets: { label: string; count: number }[]; average: number | null };
+  development: { applied: number; activist: number; candidate: number; admittedProbationary: number; becameFull: number };
+  members: { full: number; probationary: number };
+  branches: { orgId: string; name: string; activities: number; attendanceRate: number | null; averageStudyHours: number | null; members: number }[];
+}
+
+export type DraftParagraphBlock = Extract<DraftDocument['blocks'][number], { type: 'paragraph' }> & { edited?: boolean };
+
+export interface Summary {
+  id: string;
+  orgId: string;
+  title: string;
+  kind: SummaryKind;
+  periodLabel: string;
+  period: { from: string; to: string };
+  draft: DraftDocument;
+  couldBeAdded: { factKey: string | null; text: string }[];
+  conflicts: string[];
+  updatedAt: string;
+}
+
+export interface SummaryListItem {
+  id: string;
+  title: string;
+  periodLabel: string;
+  kind: SummaryKind;
+  updatedAt: string;
+}
+
+export interface RecordRef {
+  type: RecordType;
+  id: string;
+  label: string;
+  date?: string | null;
+  url: string;
+}
+
+export interface SignInTicket {
+  token: string;
+  url: string;
+  expiresAt: string;
+  qrSvg: string;
+}
+
+export interface MyAttendanceRow {
+  activityId: string;
+  date: string;
+  kind: ActivityKind;
+  kindLabel: string;
+  title: string;
+  status: AttendanceStatus;
+  reason: string | null;
+}
+
+export interface MyStudyHours {
+  total: number;
+  /** 32 for members, 56 for branch committee members (EDU-07). */
+  required: number;
+  byMonth: { month: number; hours: number }[];
+}

@@ -1,0 +1,10 @@
+/** Entry point: providers (TanStack Query, antd with zh_CN), routes split per page (React.lazy). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
