@@ -148,7 +148,8 @@ export interface RecordRef {
   id: string;
   label: string;
   date?: string | null;
-  url: string;
+  /** The web page of the record, when it has one. */
+  url: string | null;
 }
 
 export interface SignInTicket {

@@ -3,7 +3,7 @@ import { landingPath } from './landing.ts';
 
 describe('landingPath', () => {
   it('sends each role home without a next page', () => {
-    expect(landingPath('member', null)).toBe('/me');
+    expect(landingPath('member', null)).toBe('/me/upcoming');
     expect(landingPath('orgAdmin', null)).toBe('/dashboard');
   });
   it('follows a local next page', () => {
@@ -13,7 +13,7 @@ describe('landingPath', () => {
   it('refuses other sites and pages outside a member’s reach', () => {
     expect(landingPath('admin', '//evil.example/')).toBe('/dashboard');
     expect(landingPath('admin', 'https://evil.example/')).toBe('/dashboard');
-    expect(landingPath('member', '/members')).toBe('/me');
+    expect(landingPath('member', '/members')).toBe('/me/upcoming');
     expect(landingPath('admin', '/login')).toBe('/dashboard');
   });
 });

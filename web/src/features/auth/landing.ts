@@ -7,7 +7,7 @@ import type { Role } from '../../lib/types.ts';
  * role's home (a member's own pages, or the dashboard).
  */
 export function landingPath(role: Role, next: string | null): string {
-  const home = role === 'member' ? '/me' : '/dashboard';
+  const home = role === 'member' ? '/me/upcoming' : '/dashboard';
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return home;
   const path = next.split(/[?#]/)[0]!;
   if (role === 'member' && !(path === '/me' || path.startsWith('/me/') || path === '/sign-in')) return home;

@@ -56,7 +56,10 @@ function RecordList({ n, enabled }: { n: NumberInline; enabled: boolean }) {
   if (records.error) return <Typography.Text type="danger">{records.error.message}</Typography.Text>;
   return (
     <List size="small" style={{ maxWidth: 360, maxHeight: 300, overflowY: 'auto' }} dataSource={records.data}
-      renderItem={(r) => <List.Item><Link to={r.url}>{r.date ? `${r.date} ` : ''}{r.label}</Link></List.Item>}
+      renderItem={(r) => {
+        const text = `${r.date ? `${r.date} ` : ''}${r.label}`;
+        return <List.Item>{r.url ? <Link to={r.url}>{text}</Link> : text}</List.Item>;
+      }}
       footer={n.sources.length > (records.data?.length ?? 0) ? <Typography.Text type="secondary">仅列出前 {records.data?.length} 条</Typography.Text> : null} />
   );
 }
