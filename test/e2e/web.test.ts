@@ -73,6 +73,15 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.getByText(/要求 \d+ 学时/).waitFor();
     await shoot(page, 'me-study-hours');
 
+    // The same pages on a desktop screen.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    for (const [path, name] of [['/me/upcoming', 'me-upcoming'], ['/me/attendance', 'me-attendance'], ['/me/study-hours', 'me-study-hours']] as const) {
+      await page.goto(path);
+      await page.locator('.ant-segmented').waitFor();
+      await page.locator('.ant-spin').waitFor({ state: 'detached' });
+      await shoot(page, name);
+    }
+
     // The administrators' pages send a member back to their own; the API refuses the branch roster.
     await page.goto('/members');
     await page.waitForURL('**/me/**');
