@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     for (const [path, name] of [['/me/upcoming', 'me-upcoming'], ['/me/attendance', 'me-attendance'], ['/me/study-hours', 'me-study-hours']] as const) {
       await page.goto(path);
       await page.locator('.ant-segmented').waitFor();
-      await page.locator('.ant-spin').waitFor({ state: 'detached' });
+      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
       await shoot(page, name);
     }
 
