@@ -18,6 +18,7 @@ import { memberRoutes } from './routes/member-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
 import { signInRoutes } from './routes/sign-in-routes.ts';
 import { summaryRoutes } from './routes/summary-routes.ts';
 
@@ -60,7 +61,8 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(memberRoutes(app, opts.today));
   await f.register(activityRoutes(app, opts.today));
   await f.register(signInRoutes(app, auth.now));
-  await f.register(reportRoutes(app));
+  await f.register(reportRoutes(app, opts.today));
+  await f.register(documentRoutes(app));
   await f.register(summaryRoutes(app, opts.today, auth.now));
   await f.register(dashboardRoutes(app));
   await f.register(recordRoutes(app));

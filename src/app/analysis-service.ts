@@ -24,24 +24,31 @@ import { factsFor } from './report-service.ts';
  */
 export async function readSummaryFile(path: string): Promise<string> {
   const ext = extname(path).toLowerCase();
-  const bytes = await readFile(path);
-  if (ext === '.docx') {
+  if (ext !== '.docx' && ext !== '.txt' && ext !== '.md' && ext !== '') {
+    throw new ValidationError(`不支持的文件类型：${basename(path)}（支持 .txt、.docx）`, [{ field: 'file', message: '仅支持 .txt 和 .docx' }]);
+  }
+  return summaryText(await readFile(path), ext === '.docx' ? 'docx' : 'text', basename(path));
+}
+
+/**
+ * The text of a summary given as bytes (an upload): `docx` through mammoth, `text` as UTF-8 or
+ * GB18030. Throws ValidationError for an unreadable .docx.
+ */
+export async function summaryText(bytes: Buffer, kind: 'docx' | 'text', name = '文件'): Promise<string> {
+  if (kind === 'docx') {
     try {
       const r = await mammoth.extractRawText({ buffer: bytes });
       // mammoth ends every paragraph with a blank line; one line per paragraph reads like a .txt file.
       return r.value.replace(/\n\n/g, '\n');
     } catch {
-      throw new ValidationError(`无法读取 Word 文件：${basename(path)}（请确认是 .docx 格式）`, [{ field: 'file', message: '不是有效的 .docx 文件' }]);
+      throw new ValidationError(`无法读取 Word 文件：${name}（请确认是 .docx 格式）`, [{ field: 'file', message: '不是有效的 .docx 文件' }]);
     }
   }
-  if (ext === '.txt' || ext === '.md' || ext === '') {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      return new TextDecoder('gb18030').decode(bytes);
-    }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
   }
-  throw new ValidationError(`不支持的文件类型：${basename(path)}（支持 .txt、.docx）`, [{ field: 'file', message: '仅支持 .txt 和 .docx' }]);
 }
 
 /** One analysed file. */
@@ -81,10 +88,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** Proofreads a summary file. */
 export async function checkDocFile(path: string, options: ProofreadOptions = {}): Promise<CheckedDoc> {
-  const text = await readSummaryFile(path);
+  return checkDocText(path, await readSummaryFile(path), options);
+}
+
+/** Proofreads a summary's text (`name` is for display). */
+export function checkDocText(name: string, text: string, options: ProofreadOptions = {}): CheckedDoc {
   const ctx = analyzeWithContext(text);
   const findings = proofreadContext(ctx, options).map((f) => ({ ...f, ...lineColumn(text, f.offset) }));
-  return { file: path, text, analysis: ctx.analysis, findings };
+  return { file: name, text, analysis: ctx.analysis, findings };
 }
 
 /**
@@ -93,11 +104,15 @@ export async function checkDocFile(path: string, options: ProofreadOptions = {})
  * cannot be read and none is given.
  */
 export async function checkDocAgainstRecords(app: AppContext, path: string, org: Organization, period?: Period): Promise<CheckedDoc> {
-  const text = await readSummaryFile(path);
+  return checkTextAgainstRecords(app, path, await readSummaryFile(path), org, period);
+}
+
+/** checkDocAgainstRecords for a text already read (an upload). */
+export async function checkTextAgainstRecords(app: AppContext, name: string, text: string, org: Organization, period?: Period): Promise<CheckedDoc> {
   const ctx = analyzeWithContext(text);
   const p = period ?? documentPeriod(ctx.analysis);
-  if (!p) throw new ValidationError('无法从文中读出总结的年份和时段，请用 --year/--quarter/--half 指定', [{ field: 'period', message: '缺失' }]);
+  if (!p) throw new ValidationError('无法从文中读出总结的年份和时段，请指定年份和季度/半年', [{ field: 'period', message: '缺失' }]);
   const facts = await factsFor(app, org, p);
   const findings = proofreadContext(ctx, { facts }).map((f) => ({ ...f, ...lineColumn(text, f.offset) }));
-  return { file: path, text, analysis: ctx.analysis, findings };
+  return { file: name, text, analysis: ctx.analysis, findings };
 }

@@ -11,6 +11,7 @@ import type { DraftDocument, SummaryKind } from '../domain/report/document.ts';
 import { getSummary, insertSummary, listSummaries, updateSummary, type SummaryRow } from '../db/queries/account-queries.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
+import { todayInChina } from './clock.ts';
 import { draftSummary, renderDraft, type DraftFormat } from './report-service.ts';
 import { applyEdits, findParagraph, makeEdit, rebaseEdits, type EditedDraft, type SummaryEdits } from './summary-edits.ts';
 import type { Organization } from '../domain/org/org.ts';
@@ -58,7 +59,7 @@ export async function createSummary(app: AppContext, actor: Actor, org: Organiza
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
   const period = periodFrom(spec);
-  const { draft } = await draftSummary(app, { org, period, kind });
+  const { draft } = await draftSummary(app, { org, period, kind, today: todayInChina(now) });
   const row: SummaryRow = { id: randomUUID(), orgId: org.id, kind: draft.kind, periodFrom: period.from, periodTo: period.to, draft, edits: {}, createdAt: now, updatedAt: now };
   await insertSummary(app.database.db, row);
   return view(row);
@@ -105,7 +106,7 @@ export async function editParagraph(app: AppContext, actor: Actor, id: string, p
 export async function regenerateSummary(app: AppContext, actor: Actor, id: string, now: Date): Promise<SummaryView> {
   const { row, org } = await loadScoped(app, actor, id);
   const old = row.draft as DraftDocument;
-  const { draft } = await draftSummary(app, { org, period: old.period as Period, kind: old.kind });
+  const { draft } = await draftSummary(app, { org, period: old.period as Period, kind: old.kind, today: todayInChina(now) });
   const { edits, conflicts } = rebaseEdits(draft, row.edits as SummaryEdits);
   await updateSummary(app.database.db, id, { draft, edits, updatedAt: now });
   return view({ ...row, draft, edits, updatedAt: now }, conflicts);

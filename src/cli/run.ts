@@ -40,7 +40,4 @@ export function reportError(e: unknown, err: (s: string) => void): number {
   return EXIT.error;
 }
 
-/** China's local date today, `YYYY-MM-DD` (the adapters own the clock; the domain is given it). */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInChina } from '../app/clock.ts';

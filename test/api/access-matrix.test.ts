@@ -109,6 +109,11 @@ describe('access matrix', () => {
     { method: 'POST', url: '/api/sign-in', req: (t) => ({ payload: { token: t.signInToken } }), expect: { anonymous: 401, admin: 403, orgAdminA: 403, orgAdminCommittee: 403, memberA: [200, 404] } },
     { method: 'GET', url: '/api/stats', req: (t) => ({ url: `/api/stats?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
     { method: 'POST', url: '/api/reports', req: (t) => ({ payload: { orgId: t.org.id, year: 2025, format: 'json' } }), expect: managers(200) },
+    {
+      method: 'POST', url: '/api/documents/check',
+      req: (t) => ({ url: `/api/documents/check?orgId=${t.org.id}&year=2025`, headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: '测试党支部2025年度党建工作总结\n一、主要工作\n召开支委会议12次。\n' }),
+      expect: managers(200),
+    },
     { method: 'GET', url: '/api/dashboard', req: (t) => ({ url: `/api/dashboard?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
     { method: 'POST', url: '/api/summaries', req: (t) => ({ payload: { orgId: t.org.id, year: 2025 } }), expect: managers(201) },
     { method: 'GET', url: '/api/summaries', req: (t) => ({ url: `/api/summaries?orgId=${t.org.id}` }), expect: managers(200) },

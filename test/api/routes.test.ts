@@ -90,6 +90,25 @@ describe('HTTP API', () => {
     expect(bad.json().message).toMatch(/总结类型与时段不符/);
   });
 
+  it('proofreads an uploaded summary (.docx or text) and compares its numbers with the records', async () => {
+    const docx = await admin.send({ method: 'POST', url: '/api/reports', payload: { orgId: branch.id, year: 2023, format: 'docx' } });
+    const own = await admin.send({
+      method: 'POST', url: '/api/documents/check',
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, payload: docx.rawPayload,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().analysis.title).toBe('API测试党支部2023年度党建工作总结');
+    expect(own.json().findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
+    const text = 'API测试党支部2023年度党建工作总结\n一、主要工作和成效\n全年开展主题党日活动3次，自已带头学习。\n';
+    const checked = await admin.send({ method: 'POST', url: `/api/documents/check?orgId=${branch.id}`, headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: text });
+    expect(checked.statusCode).toBe(200);
+    const kinds = checked.json().findings.map((f: { kind: string }) => f.kind);
+    expect(kinds).toContain('typo');
+    expect(kinds).toContain('record-mismatch'); // 3 stated, 1 recorded
+    const empty = await admin.send({ method: 'POST', url: '/api/documents/check', headers: { 'content-type': 'text/plain' }, payload: '' });
+    expect(empty.statusCode).toBe(400);
+  });
+
   it('publishes the OpenAPI description', async () => {
     const r = await admin.send({ method: 'GET', url: '/docs/json' });
     expect(r.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { actorOf } from '../auth.ts';
 import { draftSummary, factsFor, renderDraft } from '../../app/report-service.ts';
 import { fact, isoDate, periodQuery, uuid } from '../schemas.ts';
 
-export function reportRoutes(app: AppContext): FastifyPluginAsyncZod {
+export function reportRoutes(app: AppContext, today: () => string): FastifyPluginAsyncZod {
   return async (f) => {
     f.get('/api/stats', {
       schema: {
@@ -38,7 +38,7 @@ export function reportRoutes(app: AppContext): FastifyPluginAsyncZod {
     }, async (req, reply) => {
       const { orgId, kind, format, signoffDate, ...spec } = req.body;
       const org = await scopedOrg(app, actorOf(req), orgId);
-      const { draft } = await draftSummary(app, { org, period: periodFrom(spec), kind: kind as never, signoffDate });
+      const { draft } = await draftSummary(app, { org, period: periodFrom(spec), kind: kind as never, signoffDate, today: today() });
       const out = await renderDraft(draft, format);
       const filename = encodeURIComponent(`${draft.title}.${out.ext}`);
       return reply

@@ -1,0 +1,72 @@
+/**
+ * /api/documents: read and proofread (审校) an existing summary uploaded as .docx or plain text;
+ * with an organization, its statistics are also compared with the records (issue 5).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { analysisToJson } from '../../domain/analysis/analyze.ts';
+import { FINDING_KINDS } from '../../domain/analysis/types.ts';
+import { periodFrom } from '../../domain/common/period.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { assertRole, MANAGERS, scopedOrg } from '../../app/access.ts';
+import { checkDocText, checkTextAgainstRecords, summaryText } from '../../app/analysis-service.ts';
+import type { AppContext } from '../../app/context.ts';
+import { actorOf } from '../auth.ts';
+import { uuid } from '../schemas.ts';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const finding = z.object({
+  kind: z.enum(FINDING_KINDS as [string, ...string[]]), severity: z.enum(['error', 'warning', 'info']),
+  offset: z.number().int(), length: z.number().int(), line: z.number().int(), column: z.number().int(),
+  message: z.string(), suggestion: z.string().nullable(),
+});
+
+export function documentRoutes(app: AppContext): FastifyPluginAsyncZod {
+  return async (f) => {
+    f.addContentTypeParser(DOCX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    f.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+    f.post('/api/documents/check', {
+      schema: {
+        tags: ['documents'], summary: '审校一篇工作总结（.docx 或纯文本）；给出 orgId 时与记录核对数字',
+        consumes: [DOCX_MIME, 'text/plain'],
+        querystring: z.object({
+          orgId: uuid.optional(),
+          year: z.coerce.number().int().min(1921).max(2200).optional(),
+          quarter: z.coerce.number().int().min(1).max(4).optional(),
+          half: z.coerce.number().int().min(1).max(2).optional(),
+        }),
+        response: {
+          200: z.object({
+            analysis: z.object({
+              title: z.string().nullable(), org: z.string().nullable(), year: z.number().nullable(), period: z.string().nullable(),
+              outline: z.array(z.object({ level: z.number().int(), marker: z.string(), text: z.string() })),
+              sections: z.object({ results: z.string().nullable(), problems: z.string().nullable(), plans: z.string().nullable() }),
+              metrics: z.array(z.object({ quote: z.string(), value: z.number().nullable(), unit: z.string(), what: z.string() })),
+              placeholders: z.array(z.object({ text: z.string(), offset: z.number().int() })),
+            }),
+            findings: z.array(finding),
+          }),
+        },
+      },
+    }, async (req) => {
+      const actor = actorOf(req);
+      assertRole(actor, MANAGERS);
+      const body = req.body as unknown;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        throw new ValidationError('请上传 .docx 文件或纯文本', [{ field: 'body', message: `内容类型应为 ${DOCX_MIME} 或 text/plain` }]);
+      }
+      const isDocx = String(req.headers['content-type'] ?? '').startsWith(DOCX_MIME);
+      const text = await summaryText(body, isDocx ? 'docx' : 'text');
+      const { orgId, year, quarter, half } = req.query;
+      const checked = orgId
+        ? await checkTextAgainstRecords(app, 'upload', text, await scopedOrg(app, actor, orgId), year !== undefined ? periodFrom({ year, quarter, half }) : undefined)
+        : checkDocText('upload', text);
+      return {
+        analysis: analysisToJson(checked.analysis),
+        findings: checked.findings.map(({ kind, severity, offset, length, line, column, message, suggestion }) => ({ kind, severity, offset, length, line, column, message, suggestion })),
+      };
+    });
+  };
+}
