@@ -5,7 +5,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ATTENDANCE_LABELS } from '../../../../src/domain/activity/activity.ts';
 import { useLogout, useSession } from '../auth/use-session.ts';
-import { attendanceTally, hoursMissing, studyProgress } from './me-view.ts';
+import { attendanceTally, hoursMissing, newestFirst, studyProgress } from './me-view.ts';
 import { useMyAttendance, useMyStudyHours, useMyUpcoming } from './use-me.ts';
 
 const TABS = [
@@ -66,7 +66,7 @@ function MyAttendance() {
           <Statistic title="缺席" value={t.absent} suffix="次" />
         </Flex>
       </Card>
-      <List bordered style={{ background: '#fff' }} dataSource={q.data} locale={{ emptyText: '今年还没有会议记录' }}
+      <List bordered style={{ background: '#fff' }} dataSource={newestFirst(q.data)} locale={{ emptyText: '今年还没有会议记录' }}
         renderItem={(r) => (
           <List.Item extra={<Tag color={r.status === 'present' ? 'green' : r.status === 'excused' ? 'gold' : 'red'}>{ATTENDANCE_LABELS[r.status]}</Tag>}>
             <List.Item.Meta title={r.title} description={`${r.date} · ${r.kindLabel}${r.reason ? ` · ${r.reason}` : ''}`} />

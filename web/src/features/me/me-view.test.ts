@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MyAttendanceRow } from '../../lib/types.ts';
-import { attendanceTally, hoursMissing, monthlyHours, studyProgress } from './me-view.ts';
+import { attendanceTally, hoursMissing, monthlyHours, newestFirst, studyProgress } from './me-view.ts';
 
 describe('study hours', () => {
   it('caps progress at 100 and reports what is missing', () => {
@@ -18,5 +18,13 @@ describe('attendanceTally', () => {
   it('counts by status', () => {
     const r = (status: MyAttendanceRow['status']) => ({ status } as MyAttendanceRow);
     expect(attendanceTally([r('present'), r('present'), r('absent')])).toEqual({ present: 2, excused: 0, absent: 1, total: 3 });
+  });
+});
+
+describe('newestFirst', () => {
+  it('puts the latest meeting first without changing the input', () => {
+    const rows = [{ date: '2026-01-05' }, { date: '2026-03-01' }, { date: '2026-02-10' }] as MyAttendanceRow[];
+    expect(newestFirst(rows).map((r) => r.date)).toEqual(['2026-03-01', '2026-02-10', '2026-01-05']);
+    expect(rows[0]!.date).toBe('2026-01-05');
   });
 });

@@ -25,3 +25,8 @@ export function attendanceTally(rows: readonly MyAttendanceRow[]): { present: nu
   for (const r of rows) t[r.status] += 1;
   return t;
 }
+
+/** Attendance rows, most recent meeting first (what a member looks for). */
+export function newestFirst(rows: readonly MyAttendanceRow[]): MyAttendanceRow[] {
+  return [...rows].sort((a, b) => b.date.localeCompare(a.date));
+}
