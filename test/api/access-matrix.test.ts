@@ -54,6 +54,8 @@ interface Row {
 const managers = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admin: ok, orgAdminA: [ok, 404], orgAdminCommittee: [ok, 404], memberA: 403 });
 /** The signed-in member's own pages. */
 const own: Record<RoleName, Expect> = { anonymous: 401, admin: 403, orgAdminA: 403, orgAdminCommittee: 403, memberA: 200 };
+/** Organization-independent manager tools: every manager, never a member. */
+const anyoneButMembers = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admin: ok, orgAdminA: ok, orgAdminCommittee: ok, memberA: 403 });
 const anyone = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admin: ok, orgAdminA: ok, orgAdminCommittee: ok, memberA: ok });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -113,6 +115,16 @@ describe('access matrix', () => {
       method: 'POST', url: '/api/documents/check',
       req: (t) => ({ url: `/api/documents/check?orgId=${t.org.id}&year=2025`, headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: '测试党支部2025年度党建工作总结\n一、主要工作\n召开支委会议12次。\n' }),
       expect: managers(200),
+    },
+    {
+      method: 'POST', url: '/api/documents/analyze',
+      req: () => ({ url: '/api/documents/analyze?name=a.txt', headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: '测试党支部2025年度党建工作总结\n召开支委会议12次。\n' }),
+      expect: anyoneButMembers(200),
+    },
+    {
+      method: 'POST', url: '/api/documents/table',
+      req: () => ({ payload: { rows: [{ file: 'a.txt', title: 't', org: null, year: 2025, period: 'annual', stats: { 'activities.branchCommitteeMeeting': 12 }, otherStats: [], placeholders: 0 }] } }),
+      expect: anyoneButMembers(200),
     },
     { method: 'GET', url: '/api/dashboard', req: (t) => ({ url: `/api/dashboard?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
     { method: 'POST', url: '/api/summaries', req: (t) => ({ payload: { orgId: t.org.id, year: 2025 } }), expect: managers(201) },

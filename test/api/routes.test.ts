@@ -107,6 +107,11 @@ describe('HTTP API', () => {
     expect(kinds).toContain('record-mismatch'); // 3 stated, 1 recorded
     const empty = await admin.send({ method: 'POST', url: '/api/documents/check', headers: { 'content-type': 'text/plain' }, payload: '' });
     expect(empty.statusCode).toBe(400);
+    const analyzed = await admin.send({ method: 'POST', url: '/api/documents/analyze?name=a.txt', headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: text });
+    expect(analyzed.json().row).toMatchObject({ file: 'a.txt', year: 2023, period: 'annual', stats: { 'activities.themedPartyDay': 3 } });
+    const table = await admin.send({ method: 'POST', url: '/api/documents/table', payload: { rows: [analyzed.json().row] } });
+    expect(table.statusCode).toBe(200);
+    expect(table.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('publishes the OpenAPI description', async () => {
