@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { buildServer } from '../../src/api/server.ts';
 import { webUi } from '../../src/api/static.ts';
 import type { AppContext } from '../../src/app/context.ts';
@@ -25,10 +26,17 @@ export function todayInChina(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
-/** Builds the web UI once per run, so the specs always test the current sources. */
+/**
+ * Builds the web UI once per run (`npm run build:web`), so the specs test the current sources.
+ * In a child process without vitest's NODE_ENV=test: inside the test process Vite would emit
+ * React's development build into web/dist, which `npm start` would then serve.
+ */
 let built: Promise<unknown> | null = null;
 export function buildWeb(): Promise<unknown> {
-  built ??= build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' });
+  const root = resolve(import.meta.dirname, '../..');
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  built ??= promisify(execFile)(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, env });
   return built;
 }
 
