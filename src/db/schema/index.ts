@@ -4,3 +4,4 @@ export * from './member.ts';
 export * from './activity.ts';
 export * from './development.ts';
 export * from './account.ts';
+export * from './regulations.ts';
