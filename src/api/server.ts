@@ -19,6 +19,8 @@ import { orgRoutes } from './routes/org-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { webUi } from './static.ts';
+import compress from '@fastify/compress';
 import { signInRoutes } from './routes/sign-in-routes.ts';
 import { summaryRoutes } from './routes/summary-routes.ts';
 
@@ -48,6 +50,8 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   f.setValidatorCompiler(validatorCompiler);
   f.setSerializerCompiler(serializerCompiler);
   installErrorHandler(f);
+  // Compressed answers: the first screen's JavaScript and the JSON lists travel gzip/brotli.
+  await f.register(compress, { threshold: 1024 });
   const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY };
   await installAuth(f, app, auth);
   await f.register(swagger, {
@@ -67,6 +71,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(dashboardRoutes(app));
   await f.register(recordRoutes(app));
   await f.register(meRoutes(app, opts.today));
+  await f.register(webUi);
   return f;
 }
 

@@ -11,7 +11,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { buildServer } from '../../src/api/server.ts';
-import { webUi } from '../../src/api/static.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { loadDemo } from '../../src/app/demo-service.ts';
 import { createTestApp } from '../support/db.ts';
@@ -54,8 +53,6 @@ export async function startHarness(): Promise<Harness> {
   const app = await createTestApp('pglite');
   await loadDemo(app, { force: false });
   const server = await buildServer(app, { today: todayInChina });
-  // Until src/api/server.ts registers the UI itself, the specs add it here.
-  if (!server.hasRoute({ method: 'GET', url: '/*' })) await server.register(webUi);
   await server.listen({ host: '127.0.0.1', port: 0 });
   const { port } = server.server.address() as AddressInfo;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
