@@ -1,0 +1,172 @@
+/**
+ * Use cases for member development (发展党员): open a case, record a step, read a case with
+ * what is due next, list the cases of a subtree. The steps are judged by the pure engine of
+ * src/domain/regulations/development.ts: an impossible step is refused with its ValidationError
+ * (citing the rule) unchanged. Every use case takes the acting user; a case outside the actor's
+ * scope "does not exist" (NotFoundError).
+ */
+import { randomUUID } from 'node:crypto';
+import type { LocalDate } from '../domain/common/dates.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { categoryOn } from '../domain/member/member.ts';
+import type { Organization } from '../domain/org/org.ts';
+import {
+  addStep, CASE_STEPS, checkCase, DEFAULT_SETTINGS, defaultRuleSet, developmentDues, nextSteps,
+  type CaseStep, type CaseStepKey, type DevelopmentCase, type Due, type Finding, type NextStep, type RegulationSettings, type RuleSetVersion, type SponsorRef,
+} from '../domain/regulations/index.ts';
+import { getDevelopmentCase, insertDevelopmentCases, loadDevelopmentCases, updateDevelopmentCase } from '../db/queries/development-queries.ts';
+import { getMember } from '../db/queries/member-queries.ts';
+import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
+import type { AppContext } from './context.ts';
+import { orgSubtree } from './org-service.ts';
+
+const NOT_FOUND = '找不到该发展党员档案';
+
+/** What opening a case needs: the applicant and the day the application was handed in. */
+export interface NewCase {
+  personName: string;
+  birthDate: LocalDate | null;
+  /** 递交入党申请书 date: recorded as the case's first step (DEV-01 age gate applies). */
+  appliedOn: LocalDate;
+  /** Default: by the application date (2026.05 from 2026-05-18, DEV rules §2). */
+  ruleSet?: RuleSetVersion | undefined;
+  memberId?: string | null | undefined;
+}
+
+/** A step as the user enters it: sponsors by member id (resolved against the member records). */
+export interface StepInput {
+  step: CaseStepKey;
+  date: LocalDate;
+  /** sponsorsAppointed: the two sponsors' member ids. */
+  sponsorMemberIds?: string[] | undefined;
+  training?: { days: number; hours: number } | undefined;
+  passed?: boolean | undefined;
+  leavingUnitOn?: LocalDate | null | undefined;
+  publicityStart?: LocalDate | null | undefined;
+  outcome?: 'full' | 'extended' | 'cancelled' | undefined;
+  extensionMonths?: number | undefined;
+  /** admissionMeeting or later: link the case to the new member's record. */
+  memberId?: string | undefined;
+}
+
+/** A case as presented: the record, its current step, what comes next and what is due, its findings. */
+export interface CaseView {
+  case: DevelopmentCase;
+  /** Name of the last recorded step (chart order), or null. */
+  currentStep: string | null;
+  /** Stage 1–5 of the last recorded step. */
+  stage: number;
+  nextSteps: NextStep[];
+  /** Items due within the horizon or overdue (DEV-03, DEV-06, DEV-18, DEV-20, DEV-23 …). */
+  dues: Due[];
+  findings: Finding[];
+}
+
+/** Builds the presented view of a case on `today` (pure). */
+export function caseView(c: DevelopmentCase, settings: RegulationSettings, today: LocalDate): CaseView {
+  const last = [...c.steps].sort((a, b) => a.date.localeCompare(b.date) || CASE_STEPS[a.step].no - CASE_STEPS[b.step].no).at(-1);
+  return {
+    case: c,
+    currentStep: last ? CASE_STEPS[last.step].name : null,
+    stage: last ? CASE_STEPS[last.step].stage : 1,
+    nextSteps: nextSteps(c, settings),
+    dues: developmentDues(c, settings, today),
+    findings: checkCase(c, settings, today),
+  };
+}
+
+/**
+ * Opens a case in `org` (a branch in the actor's scope) with its application step. Throws
+ * ValidationError when the applicant is under 18 on the application day (DEV-01) or the date
+ * lies after `today`; NotFoundError/ForbiddenError by scope and role.
+ */
+export async function openCase(app: AppContext, actor: Actor, org: Organization, input: NewCase, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView> {
+  assertRole(actor, MANAGERS);
+  assertOrgInScope(actor, org);
+  if (org.type === 'partySubgroup') throw new ValidationError('发展党员档案应建在党支部，不能建在党小组', [{ field: 'orgId', message: '请选择党支部' }]);
+  const name = input.personName.trim();
+  if (!name) throw new ValidationError('请填写申请人姓名', [{ field: 'personName', message: '不能为空' }]);
+  const memberId = input.memberId ?? null;
+  if (memberId) await memberOfOrg(app, memberId, org.id);
+  const empty: DevelopmentCase = {
+    id: randomUUID(), orgId: org.id, personName: name, birthDate: input.birthDate, memberId,
+    ruleSet: input.ruleSet ?? defaultRuleSet(input.appliedOn), steps: [],
+  };
+  const { case: c } = addStep(empty, { id: randomUUID(), step: 'application', date: input.appliedOn }, settings, today);
+  await app.database.db.transaction(async (tx) => { await insertDevelopmentCases(tx, [c]); });
+  return caseView(c, settings, today);
+}
+
+/** One case with next steps, due items and findings; NotFoundError when missing or out of scope. */
+export async function readCase(app: AppContext, actor: Actor, id: string, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView> {
+  const c = await scopedCase(app, actor, id);
+  return caseView(c, settings, today);
+}
+
+/** Cases of `org` and its subtree (oldest first), each with its view on `today`. */
+export async function listCases(app: AppContext, actor: Actor, org: Organization, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView[]> {
+  assertRole(actor, MANAGERS);
+  assertOrgInScope(actor, org);
+  const ids = (await orgSubtree(app, org)).map((o) => o.id);
+  const cases = await loadDevelopmentCases(app.database.db, ids);
+  return cases.map((c) => caseView(c, settings, today));
+}
+
+/**
+ * Records a step on a case through the domain's `addStep`. Sponsors are resolved from the member
+ * records (full membership judged on the step's date). Throws the domain's ValidationError,
+ * unchanged, for an impossible step (its message cites the rule, e.g. DEV-08 发展党员工作细则
+ * 第十二条); ValidationError for a sponsor or member who is not in the case's branch;
+ * NotFoundError when the case is missing or out of scope. Non-blocking problems come back as
+ * the view's findings.
+ */
+export async function addCaseStep(app: AppContext, actor: Actor, caseId: string, input: StepInput, today: LocalDate, now: Date, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView> {
+  const db = app.database.db;
+  const c = await scopedCase(app, actor, caseId);
+  const step: CaseStep = { id: randomUUID(), step: input.step, date: input.date };
+  if (input.step === 'sponsorsAppointed') step.sponsors = await sponsorsOf(app, actor, input.sponsorMemberIds ?? [], input.date);
+  if (input.training) step.training = input.training;
+  if (input.passed !== undefined) step.passed = input.passed;
+  if (input.leavingUnitOn !== undefined) step.leavingUnitOn = input.leavingUnitOn;
+  if (input.publicityStart !== undefined) step.publicityStart = input.publicityStart;
+  if (input.outcome) step.outcome = input.outcome;
+  if (input.extensionMonths !== undefined) step.extensionMonths = input.extensionMonths;
+  const { case: next } = addStep(c, step, settings, today);
+  if (input.memberId) {
+    await memberOfOrg(app, input.memberId, c.orgId);
+    next.memberId = input.memberId;
+  }
+  await db.transaction(async (tx) => {
+    if (!(await updateDevelopmentCase(tx, next, now))) throw new NotFoundError(NOT_FOUND);
+  });
+  return caseView(next, settings, today);
+}
+
+async function scopedCase(app: AppContext, actor: Actor, id: string): Promise<DevelopmentCase> {
+  assertRole(actor, MANAGERS);
+  const c = await getDevelopmentCase(app.database.db, id);
+  if (!c) throw new NotFoundError(NOT_FOUND);
+  await assertRecordOrgInScope(app, actor, c.orgId, NOT_FOUND);
+  return c;
+}
+
+async function memberOfOrg(app: AppContext, memberId: string, orgId: string) {
+  const m = await getMember(app.database.db, memberId);
+  if (!m || m.orgId !== orgId) throw new ValidationError('该党员不在本支部', [{ field: 'memberId', message: '应为本支部党员' }]);
+  return m;
+}
+
+/**
+ * Sponsors (入党介绍人) from member ids in the actor's scope (usually of the same branch, but not
+ * necessarily): full membership judged on `date`; 留党察看 is not recorded yet.
+ */
+async function sponsorsOf(app: AppContext, actor: Actor, ids: readonly string[], date: LocalDate): Promise<SponsorRef[]> {
+  const out: SponsorRef[] = [];
+  for (const id of ids) {
+    const m = await getMember(app.database.db, id);
+    if (!m) throw new ValidationError('找不到入党介绍人的党员记录', [{ field: 'sponsorMemberIds', message: '找不到该党员' }]);
+    await assertRecordOrgInScope(app, actor, m.orgId, '找不到入党介绍人的党员记录');
+    out.push({ memberId: m.id, name: m.name, isFullMember: categoryOn(m, date) === 'full', underInternalProbation: false });
+  }
+  return out;
+}
