@@ -25,7 +25,7 @@ import { checkCompliance } from './check-service.ts';
  * Facts for `org` over `period`. A committee (党委, 党总支…) includes its subtree unless
  * `includeSubtree` is false; a branch is itself (with its 党小组).
  */
-export async function factsFor(app: AppContext, org: Organization, period: Period, includeSubtree?: boolean): Promise<Facts> {
+export async function factsFor(app: AppContext, org: Organization, period: Period, includeSubtree?: boolean, asOf?: LocalDate): Promise<Facts> {
   const db = app.database.db;
   const subtree = includeSubtree ?? true ? await orgSubtree(app, org) : [org];
   const ids = subtree.map((o) => o.id);
@@ -35,7 +35,7 @@ export async function factsFor(app: AppContext, org: Organization, period: Perio
     loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
     loadDevelopmentEvents(db, ids, period.from, period.to),
   ]);
-  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents });
+  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents, asOf });
 }
 
 export interface DraftRequest {
@@ -56,10 +56,11 @@ export function defaultKind(period: Period): SummaryKind {
 
 /** Computes the facts and composes the draft; returns both (the facts back the JSON export). */
 export async function draftSummary(app: AppContext, req: DraftRequest): Promise<{ facts: Facts; draft: DraftDocument }> {
-  const facts = await factsFor(app, req.org, req.period);
+  // A period not over yet is stated as of today: planned meetings are not counted as held.
+  const asOf = req.today && req.today < req.period.to ? req.today : req.period.to;
+  const facts = await factsFor(app, req.org, req.period, undefined, asOf);
   const parent = req.org.parentId ? await getOrganization(app.database.db, req.org.parentId) : null;
   // The problems section states what the regulations check finds for the same period.
-  const asOf = req.today && req.today < req.period.to ? req.today : req.period.to;
   const check = await checkCompliance(app, req.org, req.period, asOf);
   const orgNames = new Map((await orgSubtree(app, req.org)).map((o) => [o.id, o.name]));
   const year = req.period.year;

@@ -103,6 +103,15 @@ describe('composeDraft', () => {
     expect(toPlainText(doc)).toContain('党纪学习教育');
   });
 
+  it('speaks as of the cut-off day for a year not over yet', () => {
+    const facts = { ...makeFacts({ 'activities.themedPartyDay': 10, 'members.total': 5, 'members.full': 5 }, yearPeriod(2026)), asOf: '2026-11-23' };
+    const text = toPlainText(draft({ facts, signoffDate: '2026-11-23' }));
+    expect(text).toContain('截至11月23日，支部开展主题党日活动10次');
+    expect(text).toContain('现将2026年以来工作总结如下：');
+    expect(text).toContain('截至2026年11月23日，支部共有党员5名');
+    expect(text).not.toContain('一年来');
+  });
+
   it('refuses a kind that does not fit the period', () => {
     expect(() => draft({ kind: 'quarterly', facts: makeFacts({}, yearPeriod(2023)) })).toThrow(ValidationError);
   });

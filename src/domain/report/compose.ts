@@ -58,7 +58,9 @@ export function draftTitle(kind: SummaryKind, orgName: string, p: Period): strin
 }
 
 /** How a statement opens in time: `截至11月10日`, `第三季度`, `上半年`, `一年来`. */
-function timePhrase(p: Period): string {
+function timePhrase(p: Period, asOf: LocalDate): string {
+  // A period not over yet speaks "as of" its cut-off day.
+  if (asOf < p.to) return p.from.slice(0, 4) === asOf.slice(0, 4) && p.from.endsWith('-01-01') ? `截至${formatChineseMonthDay(asOf)}` : `截至${formatChineseDate(asOf)}`;
   switch (p.kind) {
     case 'year': return '一年来';
     case 'half': return p.half === 1 ? '上半年' : '下半年';
@@ -106,7 +108,7 @@ export function composeDraft(input: DraftInput): DraftDocument {
   const p = facts.period;
   checkKind(kind, p);
   const v = (k: FactKey) => facts.facts[k].value;
-  const when = timePhrase(p);
+  const when = timePhrase(p, facts.asOf);
   const isBranch = isBranchLike(org.type);
   const self = isBranch ? '支部' : '所属党组织';
   const couldBeAdded: CouldBeAdded[] = [];
@@ -257,7 +259,7 @@ function opening(input: DraftInput): string {
   if (kind === 'annual-plan') close = `现将${p.year}年工作总结和${p.year + 1}年工作计划报告如下：`;
   else if (p.kind === 'quarter') close = `现将${QUARTER_NAMES[p.quarter]}工作情况报告如下：`;
   else if (p.kind === 'half') close = `现将${p.half === 1 ? '上半年' : '下半年'}工作总结如下：`;
-  else if (p.kind === 'year') close = '现将全年工作总结如下：';
+  else if (p.kind === 'year') close = facts.asOf < p.to ? `现将${p.year}年以来工作总结如下：` : '现将全年工作总结如下：';
   else close = p.from === `${p.year}-01-01` ? `现将${p.year}年以来工作总结如下：` : `现将${periodLabel(p)}工作总结如下：`;
   return `${lead}坚持${themes.guidance}，${themes.mainLine}${req}，认真落实全面从严治党要求，抓实抓细组织生活各项制度，推动党建工作与业务工作同谋划、同推进。${close}`;
 }

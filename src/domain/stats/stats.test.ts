@@ -126,4 +126,16 @@ describe('computeFacts', () => {
     expect(round1(83.25)).toBe(83.3);
     expect(round1(2 / 3 * 100)).toBe(66.7);
   });
+
+  it('takes an unfinished period as of today: planned meetings are not counted, the roll is taken today', () => {
+    const org = makeOrg();
+    const m = makeMember({}, org);
+    const joinsLater = makeMember({ admittedOn: '2026-12-01', fullOn: null, category: 'probationary' }, org);
+    const held = makeActivity({ orgId: org.id, kind: 'themedPartyDay', date: '2026-11-20', present: [m] });
+    const planned = makeActivity({ orgId: org.id, kind: 'themedPartyDay', date: '2026-12-20', present: [] });
+    const f = computeFacts(input({ organizations: [org], members: [m, joinsLater], activities: [held, planned], period: yearPeriod(2026), asOf: '2026-11-23' }));
+    expect(f.asOf).toBe('2026-11-23');
+    expect(f.facts['activities.themedPartyDay'].value).toBe(1);
+    expect(f.facts['members.total'].value).toBe(1);
+  });
 });

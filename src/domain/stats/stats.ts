@@ -7,7 +7,7 @@ import {
   ACTIVITY_KINDS, ACTIVITY_KIND_LIST, STUDY_KINDS, participationCount,
   type Activity, type ActivityKind,
 } from '../activity/activity.ts';
-import { inRange } from '../common/dates.ts';
+import { inRange, type LocalDate } from '../common/dates.ts';
 import type { Period } from '../common/period.ts';
 import { DEVELOPMENT_STEPS, DEVELOPMENT_STEP_LIST, type DevelopmentEvent } from '../development/development.ts';
 import { categoryOn, type Member } from '../member/member.ts';
@@ -34,6 +34,11 @@ export interface StatsInput {
   /** Activities of the organizations in scope; those outside the period are ignored. */
   activities: readonly Activity[];
   developmentEvents: readonly DevelopmentEvent[];
+  /**
+   * The day the facts are taken at when the period is not over yet (today): later records (planned
+   * meetings) are not counted and the roll is taken that day. Defaults to the period's last day.
+   */
+  asOf?: LocalDate | undefined;
 }
 
 const act = (a: { id: string }): SourceRef => ({ type: 'activity', id: a.id });
@@ -54,9 +59,9 @@ export function round1(x: number): number {
  */
 export function computeFacts(input: StatsInput): Facts {
   const { period } = input;
-  const asOf = period.to;
+  const asOf = input.asOf && input.asOf < period.to ? input.asOf : period.to;
   const orgIds = new Set(input.organizations.map((o) => o.id));
-  const acts = input.activities.filter((a) => orgIds.has(a.orgId) && inRange(a.date, period.from, period.to));
+  const acts = input.activities.filter((a) => orgIds.has(a.orgId) && inRange(a.date, period.from, asOf));
   const memberById = new Map(input.members.map((m) => [m.id, m]));
 
   const facts = {} as Record<FactKey, Fact>;
@@ -116,7 +121,7 @@ export function computeFacts(input: StatsInput): Facts {
   const volPart = vol.filter((a) => participationCount(a) > 0);
   put(fact('volunteerParticipations', '参与志愿服务', volPart.reduce((s, a) => s + participationCount(a), 0), '人次', volPart.map(act)));
 
-  const events = input.developmentEvents.filter((e) => orgIds.has(e.orgId) && inRange(e.date, period.from, period.to));
+  const events = input.developmentEvents.filter((e) => orgIds.has(e.orgId) && inRange(e.date, period.from, asOf));
   for (const step of DEVELOPMENT_STEP_LIST) {
     const list = events.filter((e) => e.step === step);
     put(fact(`development.${step}`, DEVELOPMENT_STEPS[step], list.length, '名', list.map((e) => ({ type: 'developmentEvent', id: e.id }))));
