@@ -11,7 +11,8 @@ import { themesFor } from '../domain/report/themes.ts';
 import type { Facts } from '../domain/stats/facts.ts';
 import { computeFacts } from '../domain/stats/stats.ts';
 import { loadActivities } from '../db/queries/activity-queries.ts';
-import { loadDevelopmentEvents } from '../db/queries/development-queries.ts';
+import { loadDevelopmentCases, loadDevelopmentEvents } from '../db/queries/development-queries.ts';
+import { mergeDevelopmentEvents } from '../domain/regulations/case-events.ts';
 import { membersForOrgs } from '../db/queries/member-queries.ts';
 import { getOrganization } from '../db/queries/org-queries.ts';
 import { renderDocx } from '../render/docx.ts';
@@ -30,11 +31,14 @@ export async function factsFor(app: AppContext, org: Organization, period: Perio
   const subtree = includeSubtree ?? true ? await orgSubtree(app, org) : [org];
   const ids = subtree.map((o) => o.id);
   // Members are loaded whole (the roll at the period's end needs their dates); records by period.
-  const [members, activities, developmentEvents] = await Promise.all([
+  const [members, activities, storedEvents, cases] = await Promise.all([
     membersForOrgs(db, ids),
     loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
     loadDevelopmentEvents(db, ids, period.from, period.to),
+    loadDevelopmentCases(db, ids),
   ]);
+  // Development counts come from the cases; stored events cover records entered before cases existed.
+  const developmentEvents = mergeDevelopmentEvents(cases, storedEvents);
   return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents, asOf });
 }
 
