@@ -23,6 +23,9 @@ import { webUi } from './static.ts';
 import compress from '@fastify/compress';
 import { signInRoutes } from './routes/sign-in-routes.ts';
 import { summaryRoutes } from './routes/summary-routes.ts';
+import { complianceRoutes } from './routes/compliance-routes.ts';
+import { developmentRoutes } from './routes/development-routes.ts';
+import { duesRoutes } from './routes/dues-routes.ts';
 
 export interface ServerOptions {
   /** Today's date as `YYYY-MM-DD` (China local); the adapter owns the clock. */
@@ -71,6 +74,9 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(dashboardRoutes(app));
   await f.register(recordRoutes(app));
   await f.register(meRoutes(app, opts.today));
+  await f.register(developmentRoutes(app, opts.today, auth.now));
+  await f.register(duesRoutes(app, opts.today));
+  await f.register(complianceRoutes(app, opts.today));
   await f.register(webUi);
   return f;
 }

@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../../src/app/access.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { toMemberRecord } from '../../src/app/member-service.ts';
 import { openSignIn } from '../../src/app/sign-in-service.ts';
+import { addCaseStep, openCase } from '../../src/app/development-service.ts';
 import { createSummary } from '../../src/app/summary-service.ts';
 import { textSegments } from '../../src/app/summary-edits.ts';
 import { insertActivities } from '../../src/db/queries/activity-queries.ts';
@@ -38,6 +39,7 @@ interface Records {
   paragraph: { id: string; texts: string[] };
   eventId: string;
   signInToken: string;
+  caseId: string;
 }
 
 interface Row {
@@ -138,6 +140,17 @@ describe('access matrix', () => {
     { method: 'GET', url: '/api/me/attendance', req: () => ({ url: '/api/me/attendance?year=2025' }), expect: own },
     { method: 'GET', url: '/api/me/study-hours', req: () => ({ url: '/api/me/study-hours?year=2025' }), expect: own },
     { method: 'GET', url: '/api/me/upcoming', req: () => ({}), expect: own },
+    { method: 'GET', url: '/api/development/cases', req: (t) => ({ url: `/api/development/cases?orgId=${t.org.id}` }), expect: managers(200) },
+    { method: 'POST', url: '/api/development/cases', req: (t) => ({ payload: { orgId: t.org.id, personName: '矩阵申请人', birthDate: '1999-01-01', appliedOn: '2025-03-01' } }), expect: managers(201) },
+    { method: 'GET', url: '/api/development/cases/:id', req: (t) => ({ url: `/api/development/cases/${t.caseId}` }), expect: managers(200) },
+    { method: 'POST', url: '/api/development/cases/:id/steps', req: (t) => ({ url: `/api/development/cases/${t.caseId}/steps`, payload: { step: 'activistAssessment', date: '2025-11-01' } }), expect: managers(200) },
+    { method: 'GET', url: '/api/dues/ledger', req: (t) => ({ url: `/api/dues/ledger?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
+    { method: 'GET', url: '/api/dues/ledger/export', req: (t) => ({ url: `/api/dues/ledger/export?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
+    { method: 'GET', url: '/api/dues/collection', req: (t) => ({ url: `/api/dues/collection?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
+    { method: 'GET', url: '/api/dues/rates', req: (t) => ({ url: `/api/dues/rates?memberId=${t.memberId}` }), expect: managers(200) },
+    { method: 'POST', url: '/api/dues/rates', req: (t) => ({ payload: { memberId: t.memberId, from: '2025-01', category: 'employed', base: '6000' } }), expect: managers(200) },
+    { method: 'POST', url: '/api/dues/payments', req: (t) => ({ payload: { memberId: t.memberId, months: ['2025-02'], paidOn: '2025-02-10', amount: '90' } }), expect: managers(201) },
+    { method: 'GET', url: '/api/compliance', req: (t) => ({ url: `/api/compliance?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
   ];
 
   beforeAll(async () => {
@@ -155,7 +168,10 @@ describe('access matrix', () => {
       const p = s.draft.blocks.find((b) => b.type === 'paragraph' && b.inlines.some((i) => i.type === 'number'));
       if (!p || p.type !== 'paragraph') throw new Error('no paragraph with numbers');
       const sign = await openSignIn(app, SYSTEM_ACTOR, act.id, new Date(), (t) => t);
-      recs.set(org.id, { org, memberId: ms[0]!.id, activityId: act.id, summaryId: s.id, paragraph: { id: p.id, texts: textSegments(p.inlines).map((x) => x + '（改）') }, eventId: ev.id, signInToken: sign.token });
+      const kase = await openCase(app, SYSTEM_ACTOR, org, { personName: `${org.name}申请人`, birthDate: '1998-05-05', appliedOn: '2024-01-10' }, '2024-01-10');
+      await addCaseStep(app, SYSTEM_ACTOR, kase.case.id, { step: 'applicantTalk', date: '2024-01-20' }, '2024-01-20', new Date());
+      await addCaseStep(app, SYSTEM_ACTOR, kase.case.id, { step: 'activistConfirmed', date: '2024-06-01' }, '2024-06-01', new Date());
+      recs.set(org.id, { org, memberId: ms[0]!.id, activityId: act.id, summaryId: s.id, paragraph: { id: p.id, texts: textSegments(p.inlines).map((x) => x + '（改）') }, eventId: ev.id, signInToken: sign.token, caseId: kase.case.id });
       if (org === branchA) memberAId = ms[1]!.id;
     }
     server = await buildServer(app, { today: () => '2025-12-01' });
@@ -180,7 +196,7 @@ describe('access matrix', () => {
   /** Ids and names an organization administrator must never receive. */
   const forbiddenFor = (role: RoleName): string[] => {
     const outside = role === 'orgAdminA' ? [branchB, branchC] : role === 'orgAdminCommittee' ? [branchC] : [];
-    return outside.flatMap((o) => { const r = recs.get(o.id)!; return [o.name, r.memberId, r.activityId, r.summaryId, r.eventId]; });
+    return outside.flatMap((o) => { const r = recs.get(o.id)!; return [o.name, r.memberId, r.activityId, r.summaryId, r.eventId, r.caseId]; });
   };
 
   for (const row of ROUTES) {
