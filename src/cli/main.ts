@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerCheckCommands } from './commands/check.ts';
 import { registerCoreCommands } from './commands/core.ts';
+import { registerDevelopmentCommands } from './commands/development.ts';
 import { registerDuesCommands } from './commands/dues.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { reportError } from './run.ts';
@@ -19,6 +20,7 @@ export function buildProgram(out: (s: string) => void = (s) => console.log(s), e
   registerCoreCommands(program, out);
   registerCheckCommands(program, out);
   registerDuesCommands(program, out);
+  registerDevelopmentCommands(program, out);
   registerUserCommands(program, out);
   registerAnalyzeCommands(program, out);
   return program;
