@@ -19,12 +19,14 @@ const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage.
 const ActivityFormPage = lazy(() => import('../features/activities/ActivityFormPage.tsx'));
 const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage.tsx'));
 const SummaryPage = lazy(() => import('../features/summary/SummaryPage.tsx'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage.tsx'));
 
 const NAV = [
   { key: '/dashboard', label: '概览' },
   { key: '/members', label: '党员' },
   { key: '/activities', label: '组织生活' },
   { key: '/summary', label: '工作总结' },
+  { key: '/documents', label: '总结审校' },
 ];
 
 export default function Shell() {
@@ -96,6 +98,7 @@ export default function Shell() {
                     <Route path="activities/:id" element={<ActivityDetailPage />} />
                     <Route path="summary" element={<SummaryPage />} />
                     <Route path="summary/:id" element={<SummaryPage />} />
+                    <Route path="documents" element={<DocumentsPage />} />
                     <Route path="*" element={<Navigate to="/dashboard" replace />} />
                   </Routes>
                 </Suspense>
