@@ -9,7 +9,7 @@ import { validateActivity } from '../domain/activity/validate.ts';
 import type { LocalDate } from '../domain/common/dates.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Organization } from '../domain/org/org.ts';
-import { deleteActivity as deleteActivityRow, getActivity, insertActivities, listActivityPage } from '../db/queries/activity-queries.ts';
+import { deleteActivity as deleteActivityRow, getActivity, insertActivities, listActivityPageInSubtree } from '../db/queries/activity-queries.ts';
 import { membersForOrgs } from '../db/queries/member-queries.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
@@ -38,8 +38,7 @@ export async function recordActivity(app: AppContext, actor: Actor, org: Organiz
 export async function listActivities(app: AppContext, actor: Actor, org: Organization, q: { from?: string | undefined; to?: string | undefined; kind?: ActivityKind | undefined; limit: number; offset: number }) {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
-  const orgIds = (await orgSubtree(app, org)).map((o) => o.id);
-  return listActivityPage(app.database.db, { orgIds, from: q.from, to: q.to, kind: q.kind }, q.limit, q.offset);
+  return listActivityPageInSubtree(app.database.db, org.path, { from: q.from, to: q.to, kind: q.kind }, q.limit, q.offset);
 }
 
 /** One activity; NotFoundError when it does not exist or lies outside the actor's scope. */
