@@ -3,7 +3,8 @@ import { buildDemoData } from './demo/demo-data.ts';
 import { countOrganizations, insertCommitteeTerms, insertOrganizations } from '../db/queries/org-queries.ts';
 import { insertMembers } from '../db/queries/member-queries.ts';
 import { insertActivities } from '../db/queries/activity-queries.ts';
-import { insertDevelopmentEvents } from '../db/queries/development-queries.ts';
+import { insertDevelopmentCases, insertDevelopmentEvents } from '../db/queries/development-queries.ts';
+import { insertDuesPayments, upsertDuesRates } from '../db/queries/dues-queries.ts';
 import type { AppContext } from './context.ts';
 import { toMemberRecord } from './member-service.ts';
 
@@ -29,6 +30,9 @@ export async function loadDemo(app: AppContext, opts: { force: boolean }): Promi
     await insertMembers(tx, records);
     await insertActivities(tx, data.activities);
     await insertDevelopmentEvents(tx, data.developmentEvents);
+    await insertDevelopmentCases(tx, data.developmentCases);
+    await upsertDuesRates(tx, data.duesRates);
+    await insertDuesPayments(tx, data.duesPayments);
   });
   return { loaded: true, organizations: data.organizations.length, members: data.members.length, activities: data.activities.length };
 }

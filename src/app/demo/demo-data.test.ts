@@ -7,6 +7,9 @@ import { checkIdNumber } from '../../domain/member/id-number.ts';
 import { categoryOn } from '../../domain/member/member.ts';
 import { pathLabel } from '../../domain/org/org.ts';
 import { computeFacts } from '../../domain/stats/stats.ts';
+import { mergeDevelopmentEvents } from '../../domain/regulations/case-events.ts';
+import { caseEvents, checkCase, DEFAULT_SETTINGS, memberLedger, monthsOfYear } from '../../domain/regulations/index.ts';
+import { checkMemberDues } from '../../domain/regulations/dues.ts';
 import { AUDIT_SEED_FACTS, DEMO_ORG_NAMES, DEMO_PLANTED_GAPS, DEMO_RANGE, buildDemoData, type DemoData } from './demo-data.ts';
 
 const data = buildDemoData();
@@ -134,6 +137,7 @@ describe('demo data integrity', () => {
     const ids = [
       ...data.organizations.map((x) => x.id), ...data.committeeTerms.map((x) => x.id), ...data.members.map((x) => x.id),
       ...data.activities.map((x) => x.id), ...data.developmentEvents.map((x) => x.id),
+      ...data.developmentCases.map((x) => x.id), ...data.developmentCases.flatMap((c) => c.steps.map((x) => x.id)), ...data.duesPayments.map((x) => x.id),
     ];
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -304,5 +308,51 @@ describe('planted compliance gaps', () => {
       const latest = data.committeeTerms.filter((t) => t.orgId === o.id).sort((a, b) => (a.electedOn < b.electedOn ? 1 : -1))[0]!;
       expect(latest.expiresOn > DEMO_RANGE.to, o.name).toBe(true);
     }
+  });
+});
+
+describe('development cases and dues', () => {
+  it('has a case for every person of the development events, yielding the same milestones on the same dates', () => {
+    const people = new Set(data.developmentEvents.map((e) => `${e.orgId}|${e.personName}`));
+    expect(new Set(data.developmentCases.map((c) => `${c.orgId}|${c.personName}`))).toEqual(people);
+    const fromCases = data.developmentCases.flatMap(caseEvents).map((e) => [e.orgId, e.personName, e.step, e.date]);
+    const stored = data.developmentEvents.map((e) => [e.orgId, e.personName, e.step, e.date]);
+    expect(fromCases.sort()).toEqual(stored.sort());
+    // Merged for statistics, nothing is counted twice.
+    expect(mergeDevelopmentEvents(data.developmentCases, data.developmentEvents)).toHaveLength(data.developmentEvents.length);
+  });
+
+  it('keeps every case within the rules: no finding on the demo\'s last day', () => {
+    for (const c of data.developmentCases) expect(checkCase(c, DEFAULT_SETTINGS, DEMO_RANGE.to), c.personName).toEqual([]);
+    for (const c of data.developmentCases) for (const st of c.steps) expect(st.date <= DEMO_RANGE.to).toBe(true);
+    const admitted = data.developmentCases.filter((c) => c.steps.some((x) => x.step === 'admissionMeeting'));
+    for (const c of admitted) {
+      const m = data.members.find((x) => x.id === c.memberId)!;
+      expect(c.steps.find((x) => x.step === 'admissionMeeting')!.date).toBe(m.admittedOn);
+      const sponsors = c.steps.find((x) => x.step === 'sponsorsAppointed')!.sponsors!;
+      expect(sponsors).toHaveLength(2);
+    }
+  });
+
+  it('keeps dues for every member on the roll, in 分, with exactly the planted arrears in 2026', () => {
+    const withRate = new Set(data.duesRates.map((r) => r.memberId));
+    expect(data.members.every((m) => withRate.has(m.id))).toBe(true);
+    for (const r of data.duesRates) expect(Number.isInteger(r.amountFen) && r.amountFen > 0).toBe(true);
+    const owing = new Map<string, string[]>();
+    for (const y of [2023, 2024, 2025, 2026]) {
+      for (const m of data.members) {
+        const rows = memberLedger(m, data.duesRates.filter((r) => r.memberId === m.id), data.duesPayments.filter((p) => p.memberId === m.id), monthsOfYear(y), DEFAULT_SETTINGS);
+        const unpaid = rows.filter((r) => r.status === 'unpaid' || r.status === 'partial').map((r) => r.month);
+        if (unpaid.length > 0) owing.set(m.id, [...(owing.get(m.id) ?? []), ...unpaid]);
+        // Judged after the year's end, only the planted member is in arrears (EDU-03), and nobody is flagged for DUES-13/14.
+        const findings = checkMemberDues(m.orgId, m, rows, data.duesPayments.filter((p) => p.memberId === m.id), `${y + 1}-01-10`);
+        expect(findings.filter((f) => f.ruleId !== 'EDU-03')).toEqual([]);
+      }
+    }
+    const fin = orgNamed(data, DEMO_PLANTED_GAPS.duesArrears.org);
+    const member = data.members.filter((m) => m.orgId === fin.id)[DEMO_PLANTED_GAPS.duesArrears.memberIndex]!;
+    expect([...owing]).toEqual([[member.id, [...DEMO_PLANTED_GAPS.duesArrears.months]]]);
+    expect(member.positions).toEqual([]);
+    for (const p of data.duesPayments) expect(p.paidOn <= DEMO_RANGE.to).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
  * Entry point: `buildDemoData()` — pure and deterministic (seeded PRNG, ids derived from the
  * seed), so the loader only inserts what it returns: organizations (parents before children),
  * committee terms, members (encrypt `idNumber` and `phone` at rest), activities with their
- * attendance, development events.
+ * attendance, development events, development cases (the same milestones, with every step of
+ * the 25 in order and on time), dues rates and payments (分) for 2023–2026.
  *
  * 州审计局党支部 rebuilds the audit bureau branch of seed 003 (2023年基层支部党建工作总结): from
  * 2023-01-01 to 2023-11-10 its records give exactly the numbers of `AUDIT_SEED_FACTS`.
@@ -16,11 +17,14 @@ import {
   participationCount,
   type Activity, type ActivityKind, type AgendaItem, type Attendance,
 } from '../../domain/activity/activity.ts';
-import { addYearsClamped, type LocalDate } from '../../domain/common/dates.ts';
+import { addMonthsClamped, addYearsClamped, type LocalDate } from '../../domain/common/dates.ts';
 import type { DevelopmentEvent, DevelopmentStep } from '../../domain/development/development.ts';
 import { composeIdNumber } from '../../domain/member/id-number.ts';
 import { categoryOn, type Member, type MemberStatus, type Position } from '../../domain/member/member.ts';
 import { pathLabel, type CommitteeTerm, type Organization, type OrgType } from '../../domain/org/org.ts';
+import { CASE_STEPS, type CaseStep, type CaseStepKey, type DevelopmentCase } from '../../domain/regulations/development.ts';
+import { monthlyDues, type DuesPayment } from '../../domain/regulations/dues.ts';
+import type { DuesRateRecord } from '../../db/queries/dues-queries.ts';
 import { Rng, distribute, seededUuid } from './demo-rng.ts';
 
 /** A member with the personal data the loader encrypts before storing. */
@@ -34,6 +38,12 @@ export interface DemoData {
   /** Sorted by date, then organization. */
   activities: Activity[];
   developmentEvents: DevelopmentEvent[];
+  /** One case per person of the development events, agreeing with them (same milestone dates). */
+  developmentCases: DevelopmentCase[];
+  /** Each member's monthly dues from January of each year (or the admission month), in 分. */
+  duesRates: DuesRateRecord[];
+  /** Monthly payments, 2023-01 to 2026-12 (November and December paid together in 2026). */
+  duesPayments: DuesPayment[];
 }
 
 export const DEMO_SEED = 'zhibu-demo-v1';
@@ -75,6 +85,8 @@ export const DEMO_PLANTED_GAPS = {
   lowStudyHours: { org: DEMO_ORG_NAMES.statistics, year: 2026, minimumHours: 32 },
   /** BR-19 支部工作条例 第二十一条 / ELE-01: 州统计局党支部 elected 2022-03-15 for 3 years, not re-elected. */
   expiredCommitteeTerm: { org: DEMO_ORG_NAMES.statistics, electedOn: '2022-03-15', expiresOn: '2025-03-15' },
+  /** EDU-03 党员教育管理工作条例 第二十条: one 州财政局党支部 member (roster index 10) paid nothing for these months. */
+  duesArrears: { org: DEMO_ORG_NAMES.finance, memberIndex: 10, months: ['2026-08', '2026-09', '2026-10'] },
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +152,7 @@ class Builder {
   readonly committeeTerms: CommitteeTerm[] = [];
   readonly activities: Activity[] = [];
   readonly developmentEvents: DevelopmentEvent[] = [];
+  readonly developmentCases: DevelopmentCase[] = [];
   private readonly phones = new Set<string>();
   private readonly idNumbers = new Set<string>();
   private counter = 0;
@@ -197,14 +210,21 @@ class Builder {
     this.developmentEvents.push({ id: this.id(`event:${orgId}:${personName}:${step}`), orgId, memberId, personName, step, date });
   }
 
-  /** The development history of a member admitted as probationary on `admittedOn`. */
+  /**
+   * The development history of a member admitted as probationary on `admittedOn`: the dated
+   * milestones and the case with all its steps. The activist date is six months after the
+   * application, or earlier when the candidate date needs a full year of training before it (DEV-08).
+   */
   developmentOf(branch: Branch, m: DemoMember, candidateOn: LocalDate): void {
-    const activistOn = iso(addMonths(parseISO(m.appliedOn!), 6));
+    const sixMonths = iso(addMonths(parseISO(m.appliedOn!), 6));
+    const yearBefore = addYearsClamped(candidateOn, -1);
+    const activistOn = sixMonths <= yearBefore ? sixMonths : yearBefore;
     this.event(branch.org.id, null, m.name, 'applied', m.appliedOn!);
     this.event(branch.org.id, null, m.name, 'activist', activistOn);
     this.event(branch.org.id, null, m.name, 'candidate', candidateOn);
     this.event(branch.org.id, m.id, m.name, 'admittedProbationary', m.admittedOn!);
     if (m.fullOn && m.fullOn <= DEMO_RANGE.to) this.event(branch.org.id, m.id, m.name, 'becameFull', m.fullOn);
+    this.developmentCases.push(caseOf(this, branch, { name: m.name, birthDate: m.birthDate, memberId: m.id, appliedOn: m.appliedOn!, activistOn, candidateOn, admittedOn: m.admittedOn!, fullOn: m.fullOn }));
   }
 
   activity(a: Omit<Activity, 'id'>): Activity {
@@ -752,6 +772,7 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
   b.developmentOf(finance, finance.members[27]!, '2024-12-10');
   b.event(financeOrg.id, null, '郑思远', 'applied', '2025-04-16');
   b.event(financeOrg.id, null, '郑思远', 'activist', '2025-10-20');
+  b.developmentCases.push(caseOf(b, finance, { name: '郑思远', birthDate: '1999-08-12', memberId: null, appliedOn: '2025-04-16', activistOn: '2025-10-20', candidateOn: null, admittedOn: null, fullOn: null }));
 
   // 州统计局党支部: 10 members; committee term expired 2025-03-15, not re-elected (planted).
   const statsOrg = b.org('statistics', 'partyBranch', DEMO_ORG_NAMES.statistics, committee, '1988-05-20');
@@ -768,7 +789,7 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
     from: DEMO_RANGE.from, to: DEMO_RANGE.to, generalMeetingMonths: [3, 6, 9, 12], studiesPerMonth: 1,
     studyEveryOtherMonthFrom: '2026-01-01', volunteersPerMonth: [0, 1], hasCommittee: true,
   });
-  b.developmentOf(stats, stats.members[9]!, '2022-12-20');
+  b.developmentOf(stats, stats.members[9]!, '2023-08-10');
 
   for (const branch of [audit, finance, stats]) {
     for (let y = 2023; y <= 2026; y++) heartToHeartTalks(b, branch, y);
@@ -779,11 +800,136 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
 
   const activities = [...b.activities].sort((x, y) => (x.date === y.date ? (x.orgId < y.orgId ? -1 : x.orgId > y.orgId ? 1 : 0) : x.date < y.date ? -1 : 1));
   const developmentEvents = [...b.developmentEvents].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const members = [...audit.members, ...finance.members, ...stats.members];
+  const arrears = finance.members[DEMO_PLANTED_GAPS.duesArrears.memberIndex]!;
+  const dues = duesOf(seed, members, new Map([[arrears.id, DEMO_PLANTED_GAPS.duesArrears.months]]));
   return {
     organizations: b.organizations,
     committeeTerms: b.committeeTerms,
-    members: [...audit.members, ...finance.members, ...stats.members],
+    members,
     activities,
     developmentEvents,
+    developmentCases: b.developmentCases,
+    duesRates: dues.rates,
+    duesPayments: dues.payments,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Development cases and dues
+
+interface CaseDates {
+  name: string;
+  birthDate: LocalDate | null;
+  memberId: string | null;
+  appliedOn: LocalDate;
+  activistOn: LocalDate;
+  /** Null: the case has not reached 发展对象 yet. */
+  candidateOn: LocalDate | null;
+  admittedOn: LocalDate | null;
+  fullOn: LocalDate | null;
+}
+
+function plusDays(d: LocalDate, n: number): LocalDate { return iso(addDays(parseISO(d), n)); }
+/** The first workday on or after `d`. */
+function nextWorkday(d: LocalDate): LocalDate {
+  let x = d;
+  while (getDay(parseISO(x)) === 0 || getDay(parseISO(x)) === 6) x = plusDays(x, 1);
+  return x;
+}
+
+/**
+ * A case with the 25 steps dated within their legal windows (regulations.md §2b), ending at the
+ * last step due by the demo's last day. Sponsors are the secretary and the longest-standing other
+ * full member on the appointment day. The general meeting on 转正 is held on the first workday
+ * from the end of probation, as the vote meetings are.
+ */
+function caseOf(b: Builder, branch: Branch, d: CaseDates): DevelopmentCase {
+  const caseId = b.id(`case:${branch.org.id}:${d.name}`);
+  const steps: CaseStep[] = [];
+  const add = (step: CaseStepKey, date: LocalDate, extra: Partial<CaseStep> = {}) => {
+    if (date > DEMO_RANGE.to) return;
+    steps.push({ id: b.id(`case-step:${caseId}:${step}:${steps.length}`), step, date, ...extra });
+  };
+  add('application', d.appliedOn);
+  add('applicantTalk', nextWorkday(plusDays(d.appliedOn, 14)));
+  add('activistConfirmed', d.activistOn);
+  add('activistFiled', nextWorkday(plusDays(d.activistOn, 7)));
+  add('contactsAssigned', nextWorkday(plusDays(d.activistOn, 7)));
+  // Half-yearly assessments (DEV-06), a few days before each is due, until the candidate step.
+  for (let k = 1; ; k++) {
+    const due = plusDays(addMonthsClamped(d.activistOn, 6 * k), -5);
+    if ((d.candidateOn && due >= d.candidateOn) || due > DEMO_RANGE.to) break;
+    add('activistAssessment', due);
+  }
+  if (d.candidateOn && d.admittedOn) {
+    const c = d.candidateOn;
+    const a = d.admittedOn;
+    add('candidateConfirmed', c);
+    add('candidateFiled', nextWorkday(plusDays(c, 5)));
+    const sponsorsOn = nextWorkday(plusDays(c, 10));
+    const full = branch.members.filter((m) => m.id !== d.memberId && categoryOn(m, sponsorsOn) === 'full');
+    const secretary = full.find((m) => m.positions.includes('secretary'));
+    const other = full.filter((m) => m !== secretary).sort((x, y) => (x.fullOn! < y.fullOn! ? -1 : x.fullOn! > y.fullOn! ? 1 : 0))[0];
+    const sponsors = [secretary, other].filter((m): m is DemoMember => m !== undefined)
+      .map((m) => ({ memberId: m.id, name: m.name, isFullMember: true, underInternalProbation: false }));
+    add('sponsorsAppointed', sponsorsOn, { sponsors });
+    add('politicalReview', nextWorkday(plusDays(c, 20)), { passed: true });
+    add('concentratedTraining', nextWorkday(plusDays(c, 30)), { training: { days: 3, hours: 24 } });
+    add('committeeReview', nextWorkday(plusDays(a, -60)));
+    add('preReview', nextWorkday(plusDays(a, -45)), { passed: true });
+    add('applicationFormFilled', nextWorkday(plusDays(a, -30)));
+    add('admissionMeeting', a);
+    add('higherCommitteeTalk', nextWorkday(plusDays(a, 20)));
+    const approved = nextWorkday(plusDays(a, 40));
+    add('admissionApproved', approved);
+    add('admissionFiled', nextWorkday(plusDays(approved, 10)));
+    add('assignedToBranch', nextWorkday(plusDays(approved, 3)));
+    add('oath', nextWorkday(plusDays(approved, 5)));
+    const end = addYearsClamped(a, 1);
+    add('fullMembershipApplication', nextWorkday(plusDays(end, -25)));
+    const meeting = nextWorkday(end);
+    add('fullMembershipMeeting', meeting, { outcome: 'full' });
+    const fullApproved = nextWorkday(plusDays(meeting, 30));
+    add('fullMembershipApproved', fullApproved);
+    add('archived', nextWorkday(plusDays(fullApproved, 20)));
+  }
+  steps.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : CASE_STEPS[x.step].no - CASE_STEPS[y.step].no));
+  return { id: caseId, orgId: branch.org.id, personName: d.name, birthDate: d.birthDate, memberId: d.memberId, ruleSet: d.appliedOn >= '2026-05-18' ? '2026.05' : '2014', steps };
+}
+
+const DUES_YEARS = [2023, 2024, 2025, 2026] as const;
+
+/**
+ * Dues for every member (在职党员, DUES-02): a monthly base (税后工资) drawn per member, raised a
+ * little each year, fixed from January (DUES-11), and monthly payments around the 主题党日;
+ * November and December 2026 are paid together before the year's accounts close. Months listed
+ * in `unpaid` are left unpaid. A separate PRNG keeps the other records unchanged.
+ */
+function duesOf(seed: string, members: readonly DemoMember[], unpaid: ReadonlyMap<string, readonly string[]>): { rates: DuesRateRecord[]; payments: DuesPayment[] } {
+  const rng = new Rng(`${seed}:dues`);
+  const rates: DuesRateRecord[] = [];
+  const payments: DuesPayment[] = [];
+  for (const m of members) {
+    let base = rng.int(420, 1150) * 10;
+    const admittedMonth = m.admittedOn!.slice(0, 7);
+    const leftMonth = m.leftOn ? m.leftOn.slice(0, 7) : null;
+    for (const y of DUES_YEARS) {
+      base += rng.int(0, 30) * 10;
+      const from = admittedMonth > `${y}-01` ? admittedMonth : `${y}-01`;
+      if (from > `${y}-12` || (leftMonth !== null && from > leftMonth)) continue;
+      const calc = monthlyDues('employed', base);
+      rates.push({ memberId: m.id, from, amountFen: calc.amountFen, category: 'employed', baseFen: base * 100 });
+      for (let mo = 1; mo <= 12; mo++) {
+        const month = `${y}-${String(mo).padStart(2, '0')}`;
+        if (month < from || (leftMonth !== null && month > leftMonth) || unpaid.get(m.id)?.includes(month)) continue;
+        let paidOn = y === 2026 && mo === 12 ? workday(dateOf(2026, 11, 12)) : workday(dateOf(y, mo, rng.int(10, 15)));
+        // The first month is paid once the general meeting has admitted the member (DUES-08).
+        if (paidOn < m.admittedOn!) paidOn = nextWorkday(m.admittedOn!);
+        if (paidOn > DEMO_RANGE.to) continue;
+        payments.push({ id: seededUuid(seed, `dues:${m.id}:${month}`), memberId: m.id, month, amountFen: calc.amountFen, paidOn });
+      }
+    }
+  }
+  return { rates, payments };
 }
