@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { subMinutes } from 'date-fns';
+import { LRUCache } from 'lru-cache';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { isBranchLike } from '../domain/org/org.ts';
 import {
@@ -191,16 +192,45 @@ export async function authenticate(app: AppContext, token: string, now: Date, po
   if (!token || token.length > 100) return null;
   const db = app.database.db;
   const id = sha256(token);
-  const row = await getSessionWithUser(db, id);
-  if (!row) return null;
+  const cache = sessionCache(app);
+  let row = cache.get(id);
+  if (!row) {
+    row = (await getSessionWithUser(db, id)) ?? undefined;
+    if (!row) return null;
+    cache.set(id, row);
+  }
   const { session, user } = row;
   const idleEnd = session.lastSeenAt.getTime() + policy.idleMs;
   if (now.getTime() >= idleEnd || now.getTime() >= session.expiresAt.getTime() || user.disabled) {
+    cache.delete(id);
     await deleteSession(db, id);
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, id, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await touchSession(db, id, now);
+    session.lastSeenAt = now;
+  }
   return { user: publicUser(user), actor: actorOf(user), csrfToken: session.csrfToken, sessionId: id };
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof getSessionWithUser>>>;
+
+/**
+ * How long a session read stays in memory. Reading it costs ~2 ms on PGlite, the largest part of
+ * an authenticated request. Logout and expiry in this process take effect at once; a change made
+ * by another process (several servers on one PostgreSQL) is seen within this time.
+ */
+export const SESSION_CACHE_MS = 10_000;
+
+const sessionCaches = new WeakMap<AppContext['database'], LRUCache<string, SessionRow>>();
+
+function sessionCache(app: AppContext): LRUCache<string, SessionRow> {
+  let c = sessionCaches.get(app.database);
+  if (!c) {
+    c = new LRUCache<string, SessionRow>({ max: 10_000, ttl: SESSION_CACHE_MS });
+    sessionCaches.set(app.database, c);
+  }
+  return c;
 }
 
 /** Whether `given` is the session's CSRF token (constant-time comparison). */
@@ -213,5 +243,6 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 
 /** Ends the session (the cookie token is worthless afterwards). */
 export async function logout(app: AppContext, sessionId: string): Promise<void> {
+  sessionCache(app).delete(sessionId);
   await deleteSession(app.database.db, sessionId);
 }
