@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Space, Switch, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
 import { DeleteOutlined, DownloadOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useScope } from '../../app/scope.tsx';
-import { contentTypeOf, orgAndDescendants, periodText, severityCounts, statCell, visibleStatColumns } from './documents-view.ts';
+import { contentTypeOf, orgAndDescendants, severityCounts, statCell, visibleStatColumns, yearPeriodText } from './documents-view.ts';
 import { processDocument, useExportTable, type DocEntry } from './use-documents.ts';
 import { FindingsDrawer } from './FindingsDrawer.tsx';
 
@@ -41,30 +41,19 @@ export default function DocumentsPage() {
   const statColumns = visibleStatColumns(rows);
   const columns: TableColumnsType<DocEntry> = [
     {
-      title: '文件', key: 'file', fixed: 'left', width: 150, render: (_, e) => (
-        <Space size={4}>
-          {e.state === 'loading' && <LoadingOutlined />}
-          <Typography.Link ellipsis style={{ maxWidth: 130 }} title={e.file.name}>{e.file.name}</Typography.Link>
-        </Space>
+      title: '文件', key: 'file', fixed: 'left', width: 170, render: (_, e) => (
+        <div style={{ maxWidth: 170 }}>
+          <Space size={4}>
+            {e.state === 'loading' && <LoadingOutlined />}
+            <Typography.Link ellipsis style={{ maxWidth: 150 }} title={e.file.name}>{e.file.name}</Typography.Link>
+          </Space>
+          {e.error
+            ? <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{e.error}</Typography.Text>
+            : <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, maxWidth: 170 }} title={e.result?.analyzed.row.title ?? ''}>{e.result?.analyzed.row.title ?? ''}</Typography.Text>}
+        </div>
       ),
     },
-    { title: '标题', key: 'title', responsive: ['lg'], render: (_, e) => e.error ? <Typography.Text type="danger">{e.error}</Typography.Text> : e.result?.analyzed.row.title ?? '' },
-    { title: '组织', key: 'org', render: (_, e) => e.result?.analyzed.row.org ?? '' },
-    { title: '年度', key: 'year', render: (_, e) => e.result?.analyzed.row.year ?? '' },
-    { title: '时段', key: 'period', render: (_, e) => e.result && periodText(e.result.analyzed.row.period) },
-    ...statColumns.map((c) => ({
-      title: <Tooltip title={`单位：${c.unit}`}>{c.label}</Tooltip>, key: c.key, align: 'right' as const,
-      render: (_: unknown, e: DocEntry) => {
-        if (!e.result) return '';
-        const cell = statCell(e.result.analyzed.row, c.key);
-        return cell.kind === 'value' ? cell.value : cell.kind === 'placeholder' ? <Typography.Text type="danger" data-testid="unfilled">未填</Typography.Text> : '';
-      },
-    })),
-    {
-      title: '占位符', key: 'placeholders', align: 'right', render: (_, e) => e.result && (
-        e.result.analyzed.row.placeholders > 0 ? <Typography.Text type="danger" data-testid="placeholders">{e.result.analyzed.row.placeholders}</Typography.Text> : <span data-testid="placeholders">0</span>
-      ),
-    },
+    { title: '时段', key: 'period', render: (_, e) => e.result && <span style={{ whiteSpace: 'nowrap' }}>{yearPeriodText(e.result.analyzed.row)}</span> },
     {
       title: '审校', key: 'findings', render: (_, e) => {
         if (e.state === 'error') return <Tag color="error">读取失败</Tag>;
@@ -78,6 +67,20 @@ export default function DocumentsPage() {
         );
       },
     },
+    {
+      title: '占位符', key: 'placeholders', align: 'right', render: (_, e) => e.result && (
+        e.result.analyzed.row.placeholders > 0 ? <Typography.Text type="danger" data-testid="placeholders">{e.result.analyzed.row.placeholders}</Typography.Text> : <span data-testid="placeholders">0</span>
+      ),
+    },
+    { title: '组织', key: 'org', render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.result?.analyzed.row.org ?? ''}</span> },
+    ...statColumns.map((c) => ({
+      title: <Tooltip title={`单位：${c.unit}`}><span style={{ whiteSpace: 'nowrap' }}>{c.label}</span></Tooltip>, key: c.key, align: 'right' as const,
+      render: (_: unknown, e: DocEntry) => {
+        if (!e.result) return '';
+        const cell = statCell(e.result.analyzed.row, c.key);
+        return cell.kind === 'value' ? cell.value : cell.kind === 'placeholder' ? <Typography.Text type="danger" data-testid="unfilled">未填</Typography.Text> : '';
+      },
+    })),
     {
       title: '', key: 'remove', width: 40, render: (_, e) => (
         <Button type="text" size="small" aria-label="移除" title="移除" icon={<DeleteOutlined />}

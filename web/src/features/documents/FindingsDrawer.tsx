@@ -1,21 +1,26 @@
 /** The proofreading findings of one uploaded summary: errors first, each with the quoted text around it. */
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
-import { excerptAt, orderFindings, periodText, SEVERITY_COLORS, SEVERITY_LABELS, severityCounts, type Excerpt } from './documents-view.ts';
+import { Alert, Descriptions, Drawer, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { excerptAt, kindCounts, orderFindings, periodText, SEVERITY_COLORS, SEVERITY_LABELS, severityCounts, type Excerpt } from './documents-view.ts';
 import { documentText, type DocEntry } from './use-documents.ts';
 
 export function FindingsDrawer({ entry, onClose }: { entry: DocEntry | null; onClose: () => void }) {
   const result = entry?.result ?? null;
   // The text is read in the browser only to quote around each finding; it is never sent anywhere.
   const text = useQuery({ queryKey: ['document-text', entry?.uid], queryFn: () => documentText(entry!.file), enabled: !!entry, staleTime: Infinity });
-  const findings = result ? orderFindings(result.check.findings) : [];
+  const [kind, setKind] = useState<string | null>(null);
+  const all = result ? orderFindings(result.check.findings) : [];
+  const kinds = kindCounts(all);
+  const findings = kind ? all.filter((f) => f.kind === kind) : all;
+  const close = () => { setKind(null); onClose(); };
   const counts = severityCounts(result?.check);
   const row = result?.analyzed.row;
   return (
-    <Drawer open={!!entry} onClose={onClose} size="large" styles={{ wrapper: { maxWidth: '100vw' } }}
+    <Drawer open={!!entry} onClose={close} size="large" styles={{ wrapper: { maxWidth: '100vw' } }}
       title={entry ? <Typography.Text ellipsis style={{ maxWidth: '100%' }}>{entry.file.name}</Typography.Text> : '审校意见'}>
       {result && row && (
-        <>
+        <div data-text={text.status}>
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label="标题">{row.title ?? '未识别'}</Descriptions.Item>
             <Descriptions.Item label="组织">{row.org ?? '未识别'}</Descriptions.Item>
@@ -26,6 +31,10 @@ export function FindingsDrawer({ entry, onClose }: { entry: DocEntry | null; onC
             <Tag color={counts.errors ? 'error' : 'default'}>错误 {counts.errors}</Tag>
             <Tag color={counts.warnings ? 'warning' : 'default'}>提醒 {counts.warnings}</Tag>
             <Tag>占位符 {row.placeholders}</Tag>
+            {kinds.length > 1 && (
+              <Select allowClear size="small" placeholder="全部类型" style={{ minWidth: 150 }} value={kind} onChange={(v?: string) => setKind(v ?? null)}
+                options={kinds.map((k) => ({ value: k.kind, label: `${k.label}（${k.count}）` }))} aria-label="按类型筛选" />
+            )}
           </Space>
           {text.error && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="无法在浏览器中读取原文，审校意见不附引文" />}
           {findings.length === 0 ? <Empty description="没有发现问题" /> : (
@@ -49,7 +58,7 @@ export function FindingsDrawer({ entry, onClose }: { entry: DocEntry | null; onC
               }}
             />
           )}
-        </>
+        </div>
       )}
     </Drawer>
   );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocFindingItem } from './types.ts';
 import {
-  contentTypeOf, decodeText, DOCX_MIME, excerptAt, fileKind, matchOrg, orderFindings, orgAndDescendants,
-  periodText, severityCounts, STAT_COLUMNS, statCell, visibleStatColumns,
+  contentTypeOf, decodeText, DOCX_MIME, excerptAt, fileKind, kindCounts, matchOrg, orderFindings, orgAndDescendants,
+  periodText, severityCounts, STAT_COLUMNS, statCell, visibleStatColumns, yearPeriodText,
 } from './documents-view.ts';
 
 function finding(over: Partial<DocFindingItem> = {}): DocFindingItem {
@@ -46,16 +46,27 @@ describe('table cells', () => {
     expect(periodText('half-year')).toBe('半年');
     expect(periodText('annual')).toBe('年度');
     expect(periodText(null)).toBe('未识别');
+    expect(yearPeriodText({ year: 2023, period: 'Q3' })).toBe('2023年第三季度');
+    expect(yearPeriodText({ year: null, period: 'annual' })).toBe('年度');
   });
 });
 
 describe('findings', () => {
-  it('puts errors first, then warnings, then notes, each in the order of the text', () => {
+  it('puts errors first, then warnings, then notes, each in the server’s ranking', () => {
     const list = [
       finding({ severity: 'warning', offset: 5 }), finding({ severity: 'info', offset: 1 }),
-      finding({ severity: 'error', offset: 90 }), finding({ severity: 'error', offset: 3 }),
+      finding({ severity: 'error', offset: 90, kind: 'formulation' }), finding({ severity: 'error', offset: 3 }),
     ];
-    expect(orderFindings(list).map((f) => `${f.severity}@${f.offset}`)).toEqual(['error@3', 'error@90', 'warning@5', 'info@1']);
+    expect(orderFindings(list).map((f) => `${f.severity}@${f.offset}`)).toEqual(['error@90', 'error@3', 'warning@5', 'info@1']);
+  });
+
+  it('counts the kinds present, most frequent first', () => {
+    const list = [finding(), finding({ kind: 'period-mismatch' }), finding(), finding({ kind: 'typo', severity: 'warning' })];
+    expect(kindCounts(list)).toEqual([
+      { kind: 'placeholder', label: '占位符', count: 2 },
+      { kind: 'period-mismatch', label: '时段不一致', count: 1 },
+      { kind: 'typo', label: '错别字', count: 1 },
+    ]);
   });
 
   it('counts errors and warnings, not notes', () => {

@@ -3,6 +3,7 @@
  * columns from a summary row, findings ordered for reading, and the quoted text around a finding.
  */
 import { PERIOD_LABELS, TABLE_COLUMNS } from '../../../../src/domain/analysis/table.ts';
+import type { FindingKind } from '../../../../src/domain/analysis/types.ts';
 import type { FactKey } from '../../../../src/domain/stats/facts.ts';
 import type { DocCheck, DocFindingItem, DocSeverity, SummaryRowItem } from './types.ts';
 
@@ -43,6 +44,11 @@ export function statCell(row: Pick<SummaryRowItem, 'stats'>, key: string): StatC
   return v === null || v === undefined ? { kind: 'placeholder' } : { kind: 'value', value: v };
 }
 
+/** `2023年第三季度`, `2025年年度`…: the year when read, then the period. */
+export function yearPeriodText(row: Pick<SummaryRowItem, 'year' | 'period'>): string {
+  return `${row.year ? `${row.year}年` : ''}${periodText(row.period)}`;
+}
+
 /** `第三季度`, `年度` …; `未识别` when the period could not be read. */
 export function periodText(period: SummaryRowItem['period']): string {
   return period ? PERIOD_LABELS[period] : '未识别';
@@ -53,9 +59,32 @@ const SEVERITY_ORDER: Record<DocSeverity, number> = { error: 0, warning: 1, info
 export const SEVERITY_LABELS: Record<DocSeverity, string> = { error: '错误', warning: '提醒', info: '提示' };
 export const SEVERITY_COLORS: Record<DocSeverity, string> = { error: 'error', warning: 'warning', info: 'default' };
 
-/** Findings for reading: errors first, then warnings, then notes; within each, in the order of the text. */
+/**
+ * Findings for reading: errors first, then warnings, then notes; within each, in the server's
+ * order (it ranks the weightier kinds, a period mismatch or a broken formulation, before the
+ * many placeholders).
+ */
 export function orderFindings(findings: readonly DocFindingItem[]): DocFindingItem[] {
-  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.offset - b.offset);
+  return findings.map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** Chinese names of the finding kinds, for the filter of the findings drawer. */
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  placeholder: '占位符', 'period-mismatch': '时段不一致', 'heading-sequence': '标题序号', 'unbalanced-pair': '引号括号不配对',
+  'doubled-char': '重复字', formulation: '规范提法', punctuation: '标点', typo: '错别字', 'date-format': '日期格式',
+  'record-mismatch': '与记录不符',
+};
+
+const KIND_ORDER = Object.keys(FINDING_KIND_LABELS) as FindingKind[];
+
+/** The kinds present among the findings with their counts, most frequent first (ties in the kinds' order). */
+export function kindCounts(findings: readonly DocFindingItem[]): { kind: FindingKind; label: string; count: number }[] {
+  const counts = new Map<FindingKind, number>();
+  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => ({ kind, label: FINDING_KIND_LABELS[kind], count }))
+    .sort((a, b) => b.count - a.count || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
 /** Errors and warnings of a check (notes are not counted). */
