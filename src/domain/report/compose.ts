@@ -80,9 +80,9 @@ class Sentence {
     else this.inlines.push({ type: 'text', text });
     return this;
   }
-  n(key: FactKey, unit?: string): this {
+  n(key: FactKey, unit?: string, text?: (value: number) => string): this {
     const f = this.facts.facts[key];
-    this.inlines.push({ type: 'number', factKey: key, value: f.value, text: formatFactValue(f.value), unit: unit ?? f.unit, sources: f.sources });
+    this.inlines.push({ type: 'number', factKey: key, value: f.value, text: (text ?? formatFactValue)(f.value), unit: unit ?? f.unit, sources: f.sources });
     return this;
   }
 }
@@ -167,6 +167,12 @@ export function composeDraft(input: DraftInput): DraftDocument {
     if (v('development.becameFull') > 0) s.t(had ? '，' : '').n('development.becameFull').t('预备党员转为正式党员');
     if (had || v('development.becameFull') > 0) organization.push(s.t('。'));
     else missing('development.admittedProbationary', '发展党员各环节的记录');
+  }
+  // Facts made before dues were kept (or by older callers) have no dues.* keys.
+  if ('dues.collectedYuan' in facts.facts && v('dues.collectedYuan') > 0) {
+    const s = sentence().t(`严格党费收缴管理，${when}${self}共收缴党费`).n('dues.collectedYuan', '元', (x) => x.toFixed(2));
+    if (v('dues.collectionRate') > 0) s.t('，收缴率为').n('dues.collectionRate');
+    organization.push(s.t('。'));
   }
   if (v('members.total') > 0) {
     const s = sentence().t(`截至${formatChineseDate(facts.asOf)}，`);

@@ -17,7 +17,7 @@ export interface SourceRef {
 }
 
 /** Units as written in Chinese summaries; `%` and `学时` values may carry one decimal. */
-export type FactUnit = '次' | '人次' | '人' | '名' | '%' | '学时' | '项' | '个';
+export type FactUnit = '次' | '人次' | '人' | '名' | '%' | '学时' | '项' | '个' | '元';
 
 export type FactKey =
   | `activities.${ActivityKind}`
@@ -36,7 +36,11 @@ export type FactKey =
   | 'members.full'
   | 'members.probationary'
   | 'members.total'
-  | 'branches';
+  | 'branches'
+  /** Party dues paid for the period's months, 元 (two decimals); 0 when dues are not kept in Zhibu. */
+  | 'dues.collectedYuan'
+  /** Paid up to the amount due ÷ due for the period's months, % with one decimal. */
+  | 'dues.collectionRate';
 
 /** One number with its unit, a Chinese label of what it measures, and its sources. */
 export interface Fact {

@@ -12,6 +12,7 @@ import type { Period } from '../common/period.ts';
 import { DEVELOPMENT_STEPS, DEVELOPMENT_STEP_LIST, type DevelopmentEvent } from '../development/development.ts';
 import { categoryOn, type Member } from '../member/member.ts';
 import { isBranchLike, type Organization } from '../org/org.ts';
+import type { LedgerRow } from '../regulations/dues.ts';
 import type { Fact, FactKey, FactUnit, Facts, SourceRef } from './facts.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface StatsInput {
   /** Activities of the organizations in scope; those outside the period are ignored. */
   activities: readonly Activity[];
   developmentEvents: readonly DevelopmentEvent[];
+  /** Dues ledger rows (分) of the members in scope for the period's months; omitted when dues are not kept. */
+  duesLedger?: readonly LedgerRow[] | undefined;
   /**
    * The day the facts are taken at when the period is not over yet (today): later records (planned
    * meetings) are not counted and the roll is taken that day. Defaults to the period's last day.
@@ -132,6 +135,15 @@ export function computeFacts(input: StatsInput): Facts {
   put(fact('members.full', '正式党员', full.length, '名', full.map((m) => mem(m.id))));
   put(fact('members.probationary', '预备党员', prob.length, '名', prob.map((m) => mem(m.id))));
   put(fact('members.total', '党员', onRoll.length, '名', onRoll.map((m) => mem(m.id))));
+
+  // Dues of the months already over on asOf (all of them once the period has ended).
+  const lastMonth = asOf === period.to ? asOf.slice(0, 7) : null;
+  const ledger = (input.duesLedger ?? []).filter((r) => memberById.has(r.memberId) && r.month >= period.from.slice(0, 7)
+    && (lastMonth ? r.month <= lastMonth : r.month < asOf.slice(0, 7)));
+  const dueFen = ledger.reduce((s, r) => s + r.dueFen, 0);
+  const payers = [...new Set(ledger.filter((r) => r.paidFen > 0).map((r) => r.memberId))].sort().map(mem);
+  put(fact('dues.collectedYuan', '收缴党费', ledger.reduce((s, r) => s + r.paidFen, 0) / 100, '元', payers));
+  put(fact('dues.collectionRate', '党费收缴率', dueFen === 0 ? 0 : round1((ledger.reduce((s, r) => s + Math.min(r.paidFen, r.dueFen), 0) * 100) / dueFen), '%', payers));
 
   const branches = input.organizations.filter((o) => isBranchLike(o.type));
   put(fact('branches', '党支部', branches.length, '个', branches.map((o) => ({ type: 'organization', id: o.id }))));
