@@ -11,7 +11,7 @@ import type { Member } from '../domain/member/member.ts';
 import type { Organization } from '../domain/org/org.ts';
 import { DEFAULT_SETTINGS, type RegulationSettings } from '../domain/regulations/settings.ts';
 import {
-  collectionRates, DUES_CATEGORIES, dueForMonth, memberLedger, monthlyDues, monthsOfYear, toFen,
+  collectionRates, DUES_CATEGORIES, dueForMonth, memberLedger, monthlyDues, monthRange, monthsOfYear, toFen,
   type CollectionRate, type DuesCalculation, type DuesCategory, type DuesPayment, type LedgerRow,
 } from '../domain/regulations/dues.ts';
 import { insertDuesPayments, paymentsForOrgs, ratesForMembers, ratesForOrgs, upsertDuesRates, type DuesRateRecord } from '../db/queries/dues-queries.ts';
@@ -202,4 +202,20 @@ function group<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
     if (l) l.push(x); else m.set(k, [x]);
   }
   return m;
+}
+
+/**
+ * Ledger rows (分) of `members` for the months of [from, to], for the summary's dues facts;
+ * undefined when no rate is recorded for any of them (dues kept outside Zhibu).
+ */
+export async function ledgerRowsFor(app: AppContext, orgIds: readonly string[], members: readonly Member[], from: LocalDate, to: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<LedgerRow[] | undefined> {
+  const db = app.database.db;
+  const [rates, payments] = await Promise.all([ratesForOrgs(db, orgIds), paymentsForOrgs(db, orgIds, from.slice(0, 7), to.slice(0, 7))]);
+  if (rates.length === 0) return undefined;
+  const months = monthRange(from.slice(0, 7), to.slice(0, 7));
+  const ratesBy = group(rates, (r) => r.memberId);
+  const paysBy = group(payments, (p) => p.memberId);
+  return members
+    .filter((m) => m.status !== 'removed' && m.status !== 'deceased')
+    .flatMap((m) => memberLedger(m, ratesBy.get(m.id) ?? [], paysBy.get(m.id) ?? [], months, settings));
 }

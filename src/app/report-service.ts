@@ -20,6 +20,7 @@ import { renderJson } from '../render/json.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { AppContext } from './context.ts';
 import { orgSubtree } from './org-service.ts';
+import { ledgerRowsFor } from './dues-service.ts';
 import { checkCompliance } from './check-service.ts';
 
 /**
@@ -39,7 +40,8 @@ export async function factsFor(app: AppContext, org: Organization, period: Perio
   ]);
   // Development counts come from the cases; stored events cover records entered before cases existed.
   const developmentEvents = mergeDevelopmentEvents(cases, storedEvents);
-  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents, asOf });
+  const duesLedger = await ledgerRowsFor(app, ids, members, period.from, period.to);
+  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents, asOf, duesLedger });
 }
 
 export interface DraftRequest {
