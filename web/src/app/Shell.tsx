@@ -20,6 +20,7 @@ const ActivityFormPage = lazy(() => import('../features/activities/ActivityFormP
 const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage.tsx'));
 const SummaryPage = lazy(() => import('../features/summary/SummaryPage.tsx'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage.tsx'));
+const CompliancePage = lazy(() => import('../features/compliance/CompliancePage.tsx'));
 
 const NAV = [
   { key: '/dashboard', label: '概览' },
@@ -27,6 +28,7 @@ const NAV = [
   { key: '/activities', label: '组织生活' },
   { key: '/summary', label: '工作总结' },
   { key: '/documents', label: '总结审校' },
+  { key: '/compliance', label: '合规提醒' },
 ];
 
 export default function Shell() {
@@ -99,6 +101,7 @@ export default function Shell() {
                     <Route path="summary" element={<SummaryPage />} />
                     <Route path="summary/:id" element={<SummaryPage />} />
                     <Route path="documents" element={<DocumentsPage />} />
+                    <Route path="compliance" element={<CompliancePage />} />
                     <Route path="*" element={<Navigate to="/dashboard" replace />} />
                   </Routes>
                 </Suspense>

@@ -47,6 +47,7 @@ describe('table cells', () => {
     expect(periodText('annual')).toBe('年度');
     expect(periodText(null)).toBe('未识别');
     expect(yearPeriodText({ year: 2023, period: 'Q3' })).toBe('2023年第三季度');
+    expect(yearPeriodText({ year: 2025, period: 'annual' })).toBe('2025年度');
     expect(yearPeriodText({ year: null, period: 'annual' })).toBe('年度');
   });
 });

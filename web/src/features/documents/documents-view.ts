@@ -44,8 +44,9 @@ export function statCell(row: Pick<SummaryRowItem, 'stats'>, key: string): StatC
   return v === null || v === undefined ? { kind: 'placeholder' } : { kind: 'value', value: v };
 }
 
-/** `2023年第三季度`, `2025年年度`…: the year when read, then the period. */
+/** `2023年第三季度`, `2025年度`…: the year when read, then the period. */
 export function yearPeriodText(row: Pick<SummaryRowItem, 'year' | 'period'>): string {
+  if (row.year && row.period === 'annual') return `${row.year}年度`;
   return `${row.year ? `${row.year}年` : ''}${periodText(row.period)}`;
 }
 
