@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../app/access.ts';
 import { authenticate, csrfMatches, login, logout, type Authenticated, type SessionPolicy } from '../app/auth-service.ts';
+import { createFirstAdmin, setupNeeded } from '../app/setup-service.ts';
 import type { AppContext } from '../app/context.ts';
 
 declare module 'fastify' {
@@ -47,6 +48,8 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 export interface AuthOptions {
+  /** The one-time first-run token printed by `zhibu serve` while no account exists. */
+  setupToken?: string | undefined;
   /** The clock (tests advance it). */
   now: () => Date;
   policy: SessionPolicy;
@@ -107,6 +110,28 @@ export function authRoutes(app: AppContext, opts: AuthOptions): FastifyPluginAsy
       if (req.auth) await logout(app, req.auth.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
+    });
+
+    f.get('/api/setup', {
+      config: { auth: false },
+      schema: { tags: ['auth'], summary: '是否尚需创建第一个管理员', response: { 200: z.object({ needed: z.boolean() }) } },
+    }, async () => ({ needed: await setupNeeded(app) }));
+
+    f.post('/api/setup', {
+      config: { auth: false },
+      schema: {
+        tags: ['auth'], summary: '首次使用：凭启动时终端显示的一次性链接创建第一个管理员，并登录',
+        body: z.object({
+          token: z.string().min(1).max(100), username: z.string().trim().min(1).max(50), password: z.string().min(1).max(200),
+          displayName: z.string().trim().max(50).optional(),
+        }),
+        response: { 200: z.object({ user: publicUser, csrfToken: z.string() }) },
+      },
+    }, async (req, reply) => {
+      const admin = await createFirstAdmin(app, opts.setupToken, req.body);
+      const r = await login(app, { username: admin.username, password: req.body.password, address: req.ip }, opts.now(), opts.policy);
+      setSessionCookie(req, reply, r.token, r.expiresAt);
+      return { user: r.user, csrfToken: r.csrfToken };
     });
 
     f.get('/api/auth/me', {

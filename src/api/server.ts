@@ -40,6 +40,8 @@ export interface ServerOptions {
    */
   trustProxy?: boolean | string | string[];
   logger?: boolean;
+  /** First run: the one-time token with which the first administrator may be created (POST /api/setup). */
+  setupToken?: string | undefined;
 }
 
 /** Builds the server (not listening). */
@@ -55,7 +57,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   installErrorHandler(f);
   // Compressed answers: the first screen's JavaScript and the JSON lists travel gzip/brotli.
   await f.register(compress, { threshold: 1024 });
-  const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY };
+  const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY, setupToken: opts.setupToken };
   await installAuth(f, app, auth);
   await f.register(swagger, {
     openapi: { info: { title: 'Zhibu 支部 API', description: '基层党组织工作平台', version: '0.1.0' } },

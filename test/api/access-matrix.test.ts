@@ -97,6 +97,12 @@ describe('access matrix', () => {
     { method: 'POST', url: '/api/auth/login', req: () => ({ payload: { username: users.get('admin'), password: 'correct horse battery' } }), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
     { method: 'POST', url: '/api/auth/logout', req: () => ({}), expect: anyone(204), fresh: true },
     { method: 'GET', url: '/api/auth/me', req: () => ({}), expect: anyone(200) },
+    // First-run setup is public while no account exists; here accounts exist.
+    { method: 'GET', url: '/api/setup', req: () => ({}), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
+    {
+      method: 'POST', url: '/api/setup', req: () => ({ payload: { token: 'x', username: 'late', password: 'late-password-1' } }),
+      expect: { anonymous: 409, admin: 409, orgAdminA: 409, orgAdminCommittee: 409, memberA: 409 },
+    },
     { method: 'GET', url: '/api/orgs', req: () => ({}), expect: { ...managers(200), orgAdminA: 200, orgAdminCommittee: 200 } },
     { method: 'GET', url: '/api/orgs/:id', req: (t) => ({ url: `/api/orgs/${t.org.id}` }), expect: managers(200) },
     { method: 'GET', url: '/api/members', req: (t) => ({ url: `/api/members?orgId=${t.org.id}` }), expect: managers(200) },

@@ -11,6 +11,7 @@ import { useSession } from '../features/auth/use-session.ts';
 const Shell = lazy(() => import('./Shell.tsx'));
 const MeLayout = lazy(() => import('../features/me/MeLayout.tsx'));
 const SignInPage = lazy(() => import('../features/me/SignInPage.tsx'));
+const SetupPage = lazy(() => import('../features/auth/SetupPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +50,7 @@ export function App() {
             <Suspense fallback={<PageSpinner />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/setup" element={<SetupPage />} />
                 <Route path="/sign-in" element={<RequireSession><SignInPage /></RequireSession>} />
                 <Route path="/me/*" element={<RequireSession><MeLayout /></RequireSession>} />
                 <Route path="/*" element={<RequireSession roles={['admin', 'orgAdmin']}><Shell /></RequireSession>} />

@@ -59,3 +59,21 @@ export function useLogout() {
     },
   });
 }
+
+/** Whether the first administrator still has to be created (GET /api/setup). */
+export function useSetupNeeded() {
+  return useQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needed: boolean }>('/api/setup'), staleTime: 60_000 });
+}
+
+/** First run: creates the first administrator with the one-time token and logs them in. */
+export function useSetup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { token: string; username: string; password: string; displayName?: string }) => api.post<Session>('/api/setup', input),
+    onSuccess: (s) => {
+      setCsrfToken(s.csrfToken);
+      client.clear();
+      client.setQueryData(key, s);
+    },
+  });
+}
