@@ -3,7 +3,8 @@
  * subtree) for a period, compute facts, compose the draft, render it.
  */
 import type { Period } from '../domain/common/period.ts';
-import type { LocalDate } from '../domain/common/dates.ts';
+import { addDays } from 'date-fns';
+import { fromDate, toDate, type LocalDate } from '../domain/common/dates.ts';
 import { isCommitteeLike, type Organization } from '../domain/org/org.ts';
 import { composeDraft } from '../domain/report/compose.ts';
 import type { DraftDocument, SummaryKind } from '../domain/report/document.ts';
@@ -67,7 +68,10 @@ export async function draftSummary(app: AppContext, req: DraftRequest): Promise<
   const facts = await factsFor(app, req.org, req.period, undefined, asOf);
   const parent = req.org.parentId ? await getOrganization(app.database.db, req.org.parentId) : null;
   // The problems section states what the regulations check finds for the same period.
-  const check = await checkCompliance(app, req.org, req.period, asOf);
+  // A finished period is judged the day after it ends, so that year-end rules (32 学时, the
+  // annual 组织生活会) count; an unfinished one as of today.
+  const checkDay = asOf < req.period.to ? asOf : fromDate(addDays(toDate(req.period.to), 1));
+  const check = await checkCompliance(app, req.org, req.period, checkDay);
   const orgNames = new Map((await orgSubtree(app, req.org)).map((o) => [o.id, o.name]));
   const year = req.period.year;
   const draft = composeDraft({
