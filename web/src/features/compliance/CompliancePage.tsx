@@ -60,8 +60,8 @@ export default function CompliancePage() {
             </Col>
           </Row>
 
-          <Card size="small" title={`近 30 天到期及逾期事项（截至 ${d.today}）`} style={{ marginBottom: 12 }} data-testid="dues">
-            {dues.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近 30 天没有到期事项" /> : (
+          <Card size="small" title={`近期待办：30 天内到期、已逾期或进入提醒期（截至 ${d.today}）`} style={{ marginBottom: 12 }} data-testid="dues">
+            {dues.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有近期待办" /> : (
               <List size="small" dataSource={dues} renderItem={(x) => (
                 <List.Item style={{ paddingInline: 0 }}>
                   <div style={{ width: '100%' }}>
