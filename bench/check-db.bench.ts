@@ -1,7 +1,8 @@
 /**
  * Issue 4's end-to-end benchmark: `zhibu check` on a 党委 of 200 branches and 5,000 members
  * with a year of records stored in PGlite — loading the subtree and its records included.
- * Target < 2 s. The synthetic data is regulations.bench.ts's, with uuid ids for the database.
+ * Target < 2 s. The synthetic data is regulations.bench.ts's (development cases and a year of
+ * dues rates and payments included), with uuid ids for the database.
  */
 import { createHash } from 'node:crypto';
 import { yearPeriod } from '../src/domain/common/period.ts';
@@ -12,6 +13,8 @@ import { toMemberRecord } from '../src/app/member-service.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createFieldCrypto } from '../src/db/field-crypto.ts';
 import { insertActivities } from '../src/db/queries/activity-queries.ts';
+import { insertDevelopmentCases } from '../src/db/queries/development-queries.ts';
+import { insertDuesPayments, upsertDuesRates } from '../src/db/queries/dues-queries.ts';
 import { insertMembers } from '../src/db/queries/member-queries.ts';
 import { insertCommitteeTerms, insertOrganizations } from '../src/db/queries/org-queries.ts';
 import { syntheticCommittee } from './regulations.bench.ts';
@@ -41,6 +44,13 @@ export async function run(): Promise<BenchResult[]> {
     ...a, id: uuidOf(a.id), orgId: uuidOf(a.orgId), chairMemberId: id(a.chairMemberId), lecturerMemberId: id(a.lecturerMemberId),
     attendance: a.attendance.map((x) => ({ ...x, memberId: uuidOf(x.memberId) })),
   })));
+  await insertDevelopmentCases(db, records.developmentCases.map((c) => ({
+    ...c, id: uuidOf(c.id), orgId: uuidOf(c.orgId), memberId: id(c.memberId),
+    steps: c.steps.map((st) => (st.sponsors ? { ...st, sponsors: st.sponsors.map((x) => ({ ...x, memberId: uuidOf(x.memberId) })) } : st)),
+  })));
+  const dues = records.dues ?? { rates: [], payments: [] };
+  await upsertDuesRates(db, dues.rates.map((r) => ({ ...r, memberId: uuidOf(r.memberId), category: 'employed' as const, baseFen: null })));
+  await insertDuesPayments(db, dues.payments.map((p) => ({ ...p, id: uuidOf(p.id), memberId: uuidOf(p.memberId) })));
   const loadMs = performance.now() - t0;
   const root = organizations[0]!;
   const period = yearPeriod(2026);
@@ -49,7 +59,7 @@ export async function run(): Promise<BenchResult[]> {
   await app.close();
   const attendance = records.activities.reduce((s, a) => s + a.attendance.length, 0);
   return [
-    { name: `setup: insert ${records.activities.length} activities, ${attendance} attendance rows`, value: loadMs },
+    { name: `setup: insert ${records.activities.length} activities, ${attendance} attendance rows, ${records.developmentCases.length} cases, ${dues.payments.length} dues payments`, value: loadMs },
     { name: `check 党委 of 200 branches / 5,000 members (DB load + rules; ${r.findings.length} findings)`, value: checkMs, target: 2000 },
   ];
 }
