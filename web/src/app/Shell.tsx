@@ -21,6 +21,7 @@ const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDet
 const SummaryPage = lazy(() => import('../features/summary/SummaryPage.tsx'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage.tsx'));
 const CompliancePage = lazy(() => import('../features/compliance/CompliancePage.tsx'));
+const DuesPage = lazy(() => import('../features/dues/DuesPage.tsx'));
 
 const NAV = [
   { key: '/dashboard', label: '概览' },
@@ -29,6 +30,7 @@ const NAV = [
   { key: '/summary', label: '工作总结' },
   { key: '/documents', label: '总结审校' },
   { key: '/compliance', label: '合规提醒' },
+  { key: '/dues', label: '党费' },
 ];
 
 export default function Shell() {
@@ -102,6 +104,7 @@ export default function Shell() {
                     <Route path="summary/:id" element={<SummaryPage />} />
                     <Route path="documents" element={<DocumentsPage />} />
                     <Route path="compliance" element={<CompliancePage />} />
+                    <Route path="dues" element={<DuesPage />} />
                     <Route path="*" element={<Navigate to="/dashboard" replace />} />
                   </Routes>
                 </Suspense>

@@ -60,7 +60,7 @@ export default function CompliancePage() {
             </Col>
           </Row>
 
-          <Card size="small" title={`近期待办：30 天内到期、已逾期或进入提醒期（截至 ${d.today}）`} style={{ marginBottom: 12 }} data-testid="dues">
+          <Card size="small" title={<Tooltip title="30 天内到期、已逾期或已进入提醒期的事项">{`近期待办（截至 ${d.today}）`}</Tooltip>} style={{ marginBottom: 12 }} data-testid="dues">
             {dues.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有近期待办" /> : (
               <List size="small" dataSource={dues} renderItem={(x) => (
                 <List.Item style={{ paddingInline: 0 }}>

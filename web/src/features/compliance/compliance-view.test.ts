@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComplianceDue, ComplianceFinding } from './types.ts';
+import type { ComplianceDue, ComplianceFinding, OrgOpen } from './types.ts';
 import { daysText, dueRows, openByOrg, periodLabel, ruleCounts, ruleTitle, visibleFindings, yuanText } from './compliance-view.ts';
 
 function finding(over: Partial<ComplianceFinding> = {}): ComplianceFinding {
@@ -78,7 +78,7 @@ describe('dueRows', () => {
 
 describe('branches', () => {
   it('puts branches with errors first, leaves the 党委 itself out, and counts rules', () => {
-    const byOrg = [
+    const byOrg: OrgOpen[] = [
       { orgId: 'a', name: '州审计局党支部', errors: 0, warnings: 0, byRule: {}, dues: 1 },
       { orgId: 'c', name: '州直机关党委', errors: 0, warnings: 1, byRule: { 'BR-06': 1 }, dues: 0 },
       { orgId: 's', name: '州统计局党支部', errors: 1, warnings: 0, byRule: { 'ELE-01': 1 }, dues: 1 },
