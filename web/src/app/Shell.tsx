@@ -22,6 +22,7 @@ const SummaryPage = lazy(() => import('../features/summary/SummaryPage.tsx'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage.tsx'));
 const CompliancePage = lazy(() => import('../features/compliance/CompliancePage.tsx'));
 const DuesPage = lazy(() => import('../features/dues/DuesPage.tsx'));
+const DevelopmentPage = lazy(() => import('../features/development/DevelopmentPage.tsx'));
 
 const NAV = [
   { key: '/dashboard', label: '概览' },
@@ -30,6 +31,7 @@ const NAV = [
   { key: '/summary', label: '工作总结' },
   { key: '/documents', label: '总结审校' },
   { key: '/compliance', label: '合规提醒' },
+  { key: '/development', label: '发展党员' },
   { key: '/dues', label: '党费' },
 ];
 
@@ -104,6 +106,7 @@ export default function Shell() {
                     <Route path="summary/:id" element={<SummaryPage />} />
                     <Route path="documents" element={<DocumentsPage />} />
                     <Route path="compliance" element={<CompliancePage />} />
+                    <Route path="development" element={<DevelopmentPage />} />
                     <Route path="dues" element={<DuesPage />} />
                     <Route path="*" element={<Navigate to="/dashboard" replace />} />
                   </Routes>
