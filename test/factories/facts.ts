@@ -26,6 +26,8 @@ const META: Array<[FactKey, string, FactUnit]> = [
   ['members.probationary', '预备党员', '名'],
   ['members.total', '党员', '名'],
   ['branches', '党支部', '个'],
+  ['dues.collectedYuan', '收缴党费', '元'],
+  ['dues.collectionRate', '党费收缴率', '%'],
 ];
 
 /** Facts with the given values (others 0); each non-zero fact gets one fake source per unit of value (max 3). */
@@ -62,5 +64,7 @@ export function randomFacts(rand: () => number, period: Period = yearPeriod(2023
   values['members.full'] = 3 + Math.floor(rand() * 45);
   values['members.probationary'] = int(3, 0.5);
   values['members.total'] = values['members.full'] + values['members.probationary'];
+  values['dues.collectedYuan'] = rand() < 0.3 ? 0 : Math.round(rand() * 5_000_000) / 100;
+  values['dues.collectionRate'] = values['dues.collectedYuan'] ? Math.round((80 + rand() * 20) * 10) / 10 : 0;
   return makeFacts(values, period);
 }

@@ -29,7 +29,7 @@ export function registerCheckCommands(program: Command, out: (s: string) => void
         }
         if (r.dues.length > 0) {
           out('\n近期到期事项：');
-          for (const d of r.dues) out(`  ${d.latest}  ${names.get(d.orgId) ?? ''} ${d.subject}：${d.message}（${d.ruleId}）`);
+          for (const d of r.dues) out(`  ${d.latest}  ${names.get(d.orgId) ?? ''} ${d.message.startsWith(d.subject) ? '' : `${d.subject}：`}${d.message}（${d.ruleId}）`);
         }
       });
     });

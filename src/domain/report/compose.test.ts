@@ -71,7 +71,7 @@ describe('composeDraft', () => {
         if (n.type !== 'number') continue;
         expect(n.value).toBe(facts.facts[n.factKey as FactKey].value);
         expect(n.value).toBeGreaterThan(0);
-        expect(n.text).toMatch(/^\d+(\.\d)?$/);
+        expect(n.text).toMatch(/^\d+(\.\d{1,2})?$/);
       }
       const text = toPlainText(doc);
       expect(text).not.toMatch(/[\u4e00-\u9fff][,:;()][\u4e00-\u9fff]/); // no half-width punctuation in Chinese

@@ -169,7 +169,7 @@ export function composeDraft(input: DraftInput): DraftDocument {
     else missing('development.admittedProbationary', '发展党员各环节的记录');
   }
   // Facts made before dues were kept (or by older callers) have no dues.* keys.
-  if ('dues.collectedYuan' in facts.facts && v('dues.collectedYuan') > 0) {
+  if (v('dues.collectedYuan') > 0) {
     const s = sentence().t(`严格党费收缴管理，${when}${self}共收缴党费`).n('dues.collectedYuan', '元', (x) => x.toFixed(2));
     if (v('dues.collectionRate') > 0) s.t('，收缴率为').n('dues.collectionRate');
     organization.push(s.t('。'));
