@@ -25,12 +25,17 @@ function complianceRouteExists(): boolean {
   return existsSync(routes) && readFileSync(routes, 'utf8').includes("'/api/compliance'");
 }
 
-/** Opens the page for the current organization, sets the year and waits for the findings. */
-async function openCompliance(page: Page): Promise<void> {
-  await page.goto('/compliance');
+/** Sets the page's year field to YEAR (the demo's gaps are in 2026, whenever the test runs). */
+async function chooseYear(page: Page): Promise<void> {
   const year = page.getByRole('spinbutton', { name: '年度' });
   await year.fill(String(YEAR));
   await year.press('Enter');
+}
+
+/** Opens the page for the current organization, sets the year and waits for the findings. */
+async function openCompliance(page: Page): Promise<void> {
+  await page.goto('/compliance');
+  await chooseYear(page);
   await page.locator('[data-testid=findings]').getByText(`问题清单（${YEAR}年）`).waitFor();
 }
 
@@ -89,6 +94,39 @@ describe.skipIf(!existsSync(CHROMIUM))('合规提醒 in Chromium', () => {
     await ctx.close();
   });
 
+  it('shows the development board and the dues ledger of the demo 党委', async () => {
+    const arrears = demo.members.filter((m) => m.orgId === demo.organizations.find((o) => o.name === DEMO_ORG_NAMES.finance)!.id)[DEMO_PLANTED_GAPS.duesArrears.memberIndex]!;
+    const ctx = await newContext(h, 1366);
+    const page = await ctx.newPage();
+    await loginThroughForm(page, 'committee', PASSWORD);
+
+    // 发展党员: 郑思远 (积极分子 since 2025-10-20) sits in stage 2, with his next step dated.
+    await page.getByRole('menuitem', { name: '发展党员' }).click();
+    await page.waitForURL('**/development');
+    const zheng = page.locator('[data-stage="2"] [data-case="郑思远"]');
+    await zheng.waitFor();
+    expect(await zheng.locator('[data-urgency]').count()).toBeGreaterThan(0);
+    await shoot(page, 'development');
+    await zheng.click();
+    await page.locator('.ant-drawer .ant-timeline').getByText('推荐和确定入党积极分子').waitFor();
+    await shoot(page, 'development-case');
+    await page.keyboard.press('Escape');
+
+    // 党费: the member in arrears shows 欠交 months; the year's rate is a percentage; the 台账 downloads.
+    await page.goto('/dues');
+    await chooseYear(page);
+    const row = page.locator('.ant-table-row').filter({ hasText: arrears.name });
+    await row.first().waitFor();
+    expect(await row.first().locator('[data-tone=unpaid]').count()).toBe(DEMO_PLANTED_GAPS.duesArrears.months.filter((m) => m.startsWith(String(YEAR))).length);
+    await page.locator('.ant-statistic').filter({ hasText: '收缴率' }).getByText(/^\d+(\.\d)?%$/).waitFor();
+    await shoot(page, 'dues');
+    const download = page.waitForEvent('download');
+    await page.getByText('导出台账').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    await ctx.close();
+  });
+
   it('works at phone width (360 px)', async () => {
     const ctx = await newContext(h, 360);
     const page = await ctx.newPage();
@@ -98,6 +136,12 @@ describe.skipIf(!existsSync(CHROMIUM))('合规提醒 in Chromium', () => {
     await findingItem(page, 'ELE-01', DEMO_ORG_NAMES.statistics).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shoot(page, 'compliance');
+    for (const [path, name, ready] of [['/development', 'development', '[data-testid=board]'], ['/dues', 'dues', '.ant-table-row']] as const) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await shoot(page, name);
+    }
     await ctx.close();
   });
 });

@@ -1,6 +1,6 @@
 /** 党费台账: per member and month, what was due and paid, the collection rate, and the .xlsx 台账. */
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Flex, InputNumber, Row, Space, Spin, Statistic, Switch, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Empty, Flex, Grid, InputNumber, Row, Space, Spin, Statistic, Switch, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { qs } from '../../lib/api.ts';
 import { useScope } from '../../app/scope.tsx';
@@ -11,17 +11,21 @@ import { useDuesLedger } from './use-dues.ts';
 const TONE_COLORS: Record<MonthCell['tone'], string | undefined> = { paid: undefined, partial: '#d46b08', unpaid: '#cf1322', none: '#bfbfbf' };
 
 export default function DuesPage() {
-  const { org } = useScope();
+  const { org, orgs } = useScope();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [owingOnly, setOwingOnly] = useState(false);
+  const screens = Grid.useBreakpoint();
   const q = useDuesLedger(org.id, year);
   const d = q.data;
   const totals = d ? ledgerTotals(d) : null;
   const rates = d ? monthlyRates(d.year, d.collection.months) : [];
   const lines = d ? visibleLines(d.lines, owingOnly) : [];
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const manyOrgs = new Set(d?.lines.map((l) => l.orgId)).size > 1;
 
   const columns: TableColumnsType<LedgerLine> = [
     { title: '姓名', dataIndex: 'name', fixed: 'left', width: 80 },
+    ...(manyOrgs ? [{ title: '支部', dataIndex: 'orgId', responsive: ['lg' as const], render: (id: string) => <span style={{ whiteSpace: 'nowrap' }}>{names.get(id) ?? ''}</span> }] : []),
     { title: '类别', dataIndex: 'categoryLabel', responsive: ['md'] },
     { title: '月交额', dataIndex: 'monthlyFen', align: 'right', render: (f: number) => yuan(f) },
     ...Array.from({ length: 12 }, (_, i) => ({
@@ -34,6 +38,9 @@ export default function DuesPage() {
     { title: '已交', dataIndex: 'paidFen', align: 'right', render: (f: number) => yuan(f) },
     { title: '欠交', dataIndex: 'owedFen', align: 'right', render: (f: number) => <Typography.Text type={f > 0 ? 'danger' : undefined}>{yuan(f)}</Typography.Text> },
   ];
+
+  // Visible columns before the months (name, branch, category, monthly amount): the summary row lines up with them.
+  const lead = 2 + (manyOrgs && screens.lg ? 1 : 0) + (screens.md ? 1 : 0);
 
   return (
     <>
@@ -66,9 +73,9 @@ export default function DuesPage() {
             summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}><Typography.Text strong>收缴率</Typography.Text></Table.Summary.Cell>
-                <Table.Summary.Cell index={1} colSpan={2} />
-                {rates.map((r, i) => <Table.Summary.Cell key={i} index={i + 3} align="right"><span data-testid={`rate-${i + 1}`}>{r ?? '—'}</span></Table.Summary.Cell>)}
-                <Table.Summary.Cell index={15} colSpan={2} align="right"><Typography.Text strong>{totals.rate ?? '—'}</Typography.Text></Table.Summary.Cell>
+                <Table.Summary.Cell index={1} colSpan={lead - 1} />
+                {rates.map((r, i) => <Table.Summary.Cell key={i} index={lead + i} align="right"><span data-testid={`rate-${i + 1}`}>{r ?? '—'}</span></Table.Summary.Cell>)}
+                <Table.Summary.Cell index={lead + 12} colSpan={2} align="right"><Typography.Text strong>{totals.rate ?? '—'}</Typography.Text></Table.Summary.Cell>
               </Table.Summary.Row>
             )}
           />
