@@ -79,7 +79,7 @@ export const activityListItem = z.object({
   nonMemberParticipants: z.number().int(), studyHours: z.number(), present: z.number().int(), expected: z.number().int(),
 });
 
-export const sourceRef = z.object({ type: z.enum(['activity', 'member', 'developmentEvent', 'organization']), id: z.string() });
+export const sourceRef = z.object({ type: z.enum(['activity', 'member', 'developmentEvent', 'developmentCase', 'organization']), id: z.string() });
 export const fact = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), sources: z.array(sourceRef) });
 
 export const errorBody = z.object({ error: z.string(), message: z.string(), issues: z.array(z.object({ field: z.string(), message: z.string(), row: z.number().optional() })).optional() });

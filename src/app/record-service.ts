@@ -1,6 +1,6 @@
 /**
  * Short descriptions of the records behind a number in the summary (the number popover):
- * activities, members, development events, organizations. Records outside the actor's scope
+ * activities, members, development events and cases, organizations. Records outside the actor's scope
  * are left out, as if they did not exist.
  */
 import { ACTIVITY_KINDS } from '../domain/activity/activity.ts';
@@ -10,6 +10,7 @@ import { getActivity } from '../db/queries/activity-queries.ts';
 import { getMember } from '../db/queries/member-queries.ts';
 import { listOrganizations } from '../db/queries/org-queries.ts';
 import { developmentEventsByIds } from '../db/queries/record-lookup-queries.ts';
+import { getDevelopmentCase } from '../db/queries/development-queries.ts';
 import { assertRole, MANAGERS, orgInScope, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 
@@ -45,6 +46,11 @@ export async function describeRecords(app: AppContext, actor: Actor, refs: reado
       case 'developmentEvent': {
         const e = events.get(ref.id);
         if (e && visible(e.orgId)) out.push({ type: 'developmentEvent', id: e.id, label: `${DEVELOPMENT_STEPS[e.step]}：${e.personName}`, date: e.date, url: e.memberId ? `/members/${e.memberId}` : null });
+        break;
+      }
+      case 'developmentCase': {
+        const c = await getDevelopmentCase(db, ref.id);
+        if (c && visible(c.orgId)) out.push({ type: 'developmentCase', id: c.id, label: `发展党员：${c.personName}`, url: c.memberId ? `/members/${c.memberId}` : null });
         break;
       }
       case 'organization': {

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import { describeRecords } from '../../app/record-service.ts';
 import { actorOf } from '../auth.ts';
 
-const ref = z.string().regex(/^(activity|member|developmentEvent|organization):[0-9a-f-]{36}$/i, '应为 type:id');
+const ref = z.string().regex(/^(activity|member|developmentEvent|developmentCase|organization):[0-9a-f-]{36}$/i, '应为 type:id');
 
 export function recordRoutes(app: AppContext): FastifyPluginAsyncZod {
   return async (f) => {

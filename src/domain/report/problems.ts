@@ -113,8 +113,13 @@ export function problemsFromFindings(findings: readonly Finding[], opts: Problem
         text('支部书记和委员未达到56学时');
       }
     } else if (c.id === 'dues') {
-      inlines.push(countInline('findings.dues', list, '项', 'member'));
-      text('党费未按期交纳或补交超期');
+      // One finding per member: the count is of members, named by their records, not in the text.
+      inlines.push(countInline('findings.dues', list, '名', 'member'));
+      text('党员未按期足额交纳党费');
+    } else if (c.id === 'development') {
+      // A summary states how many steps ran late, not whose (people are not named in problems).
+      inlines.push(countInline('findings.development', list, '项', 'developmentCase'));
+      text('发展党员环节未在规定时限内办理');
     } else {
       const named = list.map((f) => {
         const name = f.orgId === opts.selfOrgId ? '' : opts.orgNames.get(f.orgId) ?? '';

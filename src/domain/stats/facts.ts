@@ -8,7 +8,7 @@ import type { Period } from '../common/period.ts';
 import type { DevelopmentStep } from '../development/development.ts';
 
 /** Which kind of record a fact was computed from. */
-export type RecordType = 'activity' | 'member' | 'developmentEvent' | 'organization';
+export type RecordType = 'activity' | 'member' | 'developmentEvent' | 'developmentCase' | 'organization';
 
 /** A pointer to one record behind a number. */
 export interface SourceRef {
