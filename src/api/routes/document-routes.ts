@@ -75,6 +75,8 @@ export function documentRoutes(app: AppContext): FastifyPluginAsyncZod {
         response: {
           200: z.object({
             analysis: analysisJson,
+            /** The text as read (a .docx as one line per paragraph): findings' offsets point into it. */
+            text: z.string(),
             findings: z.array(finding),
           }),
         },
@@ -89,6 +91,7 @@ export function documentRoutes(app: AppContext): FastifyPluginAsyncZod {
         : checkDocText('upload', text);
       return {
         analysis: analysisToJson(checked.analysis),
+        text: checked.text,
         findings: checked.findings.map(({ kind, severity, offset, length, line, column, message, suggestion }) => ({ kind, severity, offset, length, line, column, message, suggestion })),
       };
     });

@@ -1,14 +1,13 @@
 /** The proofreading findings of one uploaded summary: errors first, each with the quoted text around it. */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Drawer, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Empty, List, Select, Space, Tag, Typography } from 'antd';
 import { excerptAt, kindCounts, orderFindings, periodText, SEVERITY_COLORS, SEVERITY_LABELS, severityCounts, type Excerpt } from './documents-view.ts';
-import { documentText, type DocEntry } from './use-documents.ts';
+import type { DocEntry } from './use-documents.ts';
 
 export function FindingsDrawer({ entry, onClose }: { entry: DocEntry | null; onClose: () => void }) {
   const result = entry?.result ?? null;
-  // The text is read in the browser only to quote around each finding; it is never sent anywhere.
-  const text = useQuery({ queryKey: ['document-text', entry?.uid], queryFn: () => documentText(entry!.file), enabled: !!entry, staleTime: Infinity });
+  // The server answers with the text it proofread, so quotes match its offsets exactly.
+  const text = result?.check.text ?? null;
   const [kind, setKind] = useState<string | null>(null);
   const all = result ? orderFindings(result.check.findings) : [];
   const kinds = kindCounts(all);
@@ -20,7 +19,7 @@ export function FindingsDrawer({ entry, onClose }: { entry: DocEntry | null; onC
     <Drawer open={!!entry} onClose={close} size="large" styles={{ wrapper: { maxWidth: '100vw' } }}
       title={entry ? <Typography.Text ellipsis style={{ maxWidth: '100%' }}>{entry.file.name}</Typography.Text> : '审校意见'}>
       {result && row && (
-        <div data-text={text.status}>
+        <div data-text={text === null ? 'none' : 'success'}>
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label="标题">{row.title ?? '未识别'}</Descriptions.Item>
             <Descriptions.Item label="组织">{row.org ?? '未识别'}</Descriptions.Item>
@@ -36,14 +35,13 @@ export function FindingsDrawer({ entry, onClose }: { entry: DocEntry | null; onC
                 options={kinds.map((k) => ({ value: k.kind, label: `${k.label}（${k.count}）` }))} aria-label="按类型筛选" />
             )}
           </Space>
-          {text.error && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="无法在浏览器中读取原文，审校意见不附引文" />}
           {findings.length === 0 ? <Empty description="没有发现问题" /> : (
             <List
               data-testid="findings"
               itemLayout="vertical"
               dataSource={findings}
               renderItem={(f) => {
-                const ex = text.data ? excerptAt(text.data, f.offset, f.length) : null;
+                const ex = text ? excerptAt(text, f.offset, f.length) : null;
                 return (
                   <List.Item data-kind={f.kind} style={{ paddingInline: 0 }}>
                     <Space size={6} wrap style={{ marginBottom: 4 }}>

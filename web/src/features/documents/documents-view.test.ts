@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocFindingItem } from './types.ts';
 import {
-  contentTypeOf, decodeText, DOCX_MIME, excerptAt, fileKind, kindCounts, matchOrg, orderFindings, orgAndDescendants,
+  contentTypeOf, DOCX_MIME, excerptAt, fileKind, kindCounts, matchOrg, orderFindings, orgAndDescendants,
   periodText, severityCounts, STAT_COLUMNS, statCell, visibleStatColumns, yearPeriodText,
 } from './documents-view.ts';
 
@@ -17,12 +17,6 @@ describe('files', () => {
     expect(contentTypeOf('a.docx')).toBe(DOCX_MIME);
     expect(contentTypeOf('a.txt')).toBe('text/plain; charset=utf-8');
     expect(contentTypeOf('a.pdf')).toBeNull();
-  });
-
-  it('decodes UTF-8 without its byte-order mark, and GB18030 when the bytes are not UTF-8', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe6, 0x94, 0xaf, 0xe9, 0x83, 0xa8]))).toBe('支部');
-    // 支部 in GB18030 (GBK): D6 A7 B2 BF.
-    expect(decodeText(new Uint8Array([0xd6, 0xa7, 0xb2, 0xbf]))).toBe('支部');
   });
 });
 

@@ -130,18 +130,6 @@ export function excerptAt(text: string, offset: number, length: number, radius =
   };
 }
 
-/**
- * The text of a plain-text upload as the server reads it: UTF-8 (without a byte-order mark), or
- * GB18030 when the bytes are not valid UTF-8 (files saved by older Chinese Windows).
- */
-export function decodeText(bytes: ArrayBuffer | Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** `中共州审计局党支部委员会` and `州审计局党支部` name the same organization. */
 function normalizeOrgName(name: string): string {
   return name.replace(/\s+/g, '').replace(/^(中国共产党|中共)/, '').replace(/委员会$/, '');

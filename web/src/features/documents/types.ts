@@ -44,6 +44,8 @@ export interface SummaryRowItem {
 /** POST /api/documents/check */
 export interface DocCheck {
   analysis: DocAnalysis;
+  /** The text the server read and proofread; findings' offsets point into it. */
+  text: string;
   findings: DocFindingItem[];
 }
 

@@ -1,7 +1,7 @@
 /** Data hooks and upload steps of the 总结审校 page (POST /api/documents/analyze, check, table). */
 import { useMutation } from '@tanstack/react-query';
 import { api, ApiError, qs, saveBlob } from '../../lib/api.ts';
-import { contentTypeOf, decodeText, fileKind, matchOrg, tableFileName } from './documents-view.ts';
+import { contentTypeOf, matchOrg, tableFileName } from './documents-view.ts';
 import type { DocAnalyzed, DocCheck, SummaryRowItem } from './types.ts';
 
 /** One uploaded summary once read and proofread. */
@@ -46,18 +46,6 @@ export async function processDocument(file: File, orgs: readonly { id: string; n
   }
   const check = await api.upload<DocCheck>('/api/documents/check', file, type);
   return { analyzed, check, comparedWith: null, compareNote: null };
-}
-
-/**
- * The text the server proofread, for quoting around a finding: a .txt decoded as the server does,
- * a .docx through mammoth (the library the server uses, loaded only when needed), one line per paragraph.
- */
-export async function documentText(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  if (fileKind(file.name) !== 'docx') return decodeText(bytes);
-  const mammoth = await import('mammoth');
-  const r = await mammoth.extractRawText({ arrayBuffer: bytes });
-  return r.value.replace(/\n\n/g, '\n');
 }
 
 /** Downloads the collected-summaries table (.xlsx) of the given rows. */
