@@ -8,8 +8,6 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { buildServer } from '../../src/api/server.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { loadDemo } from '../../src/app/demo-service.ts';
@@ -20,24 +18,10 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 export const DOWNLOADS = resolve(import.meta.dirname, '../../test-artifacts/downloads');
 
-/** Today in China (the server's and the browser's calendar day). */
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
+import { todayInChina } from '../../src/app/clock.ts';
 
-/**
- * Builds the web UI once per run (`npm run build:web`), so the specs test the current sources.
- * In a child process without vitest's NODE_ENV=test: inside the test process Vite would emit
- * React's development build into web/dist, which `npm start` would then serve.
- */
-let built: Promise<unknown> | null = null;
-export function buildWeb(): Promise<unknown> {
-  const root = resolve(import.meta.dirname, '../..');
-  const env = { ...process.env };
-  delete env.NODE_ENV;
-  built ??= promisify(execFile)(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, env });
-  return built;
-}
+/** Today in China (the server's and the browser's calendar day). */
+export { todayInChina };
 
 export interface Harness {
   app: AppContext;
@@ -49,7 +33,6 @@ export interface Harness {
 
 /** Starts the whole stack: demo database, server with the UI, and Chromium. */
 export async function startHarness(): Promise<Harness> {
-  await buildWeb();
   const app = await createTestApp('pglite');
   await loadDemo(app, { force: false });
   const server = await buildServer(app, { today: todayInChina });
