@@ -132,9 +132,9 @@ export async function exportRoster(app: AppContext, actor: Actor, org: Organizat
   const names = new Map(subtree.map((o) => [o.id, o.name]));
   const bytes = await writeRosterXlsx(list.map((m) => ({
     name: m.name,
-    gender: m.gender ?? 'male',
+    gender: m.gender,
     ethnicity: m.ethnicity,
-    birthDate: m.birthDate ?? '',
+    birthDate: m.birthDate,
     education: m.education,
     idNumber: m.idNumberMasked ?? '',
     phone: m.phoneMasked,

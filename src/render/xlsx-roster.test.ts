@@ -47,6 +47,15 @@ describe('roster .xlsx', () => {
     expect(r).toMatchObject({ ok: true, ignoredHeaders: ['序号'], rows: [{ rowNumber: 3, name: rec.name, idNumber: rec.idNumber, phone: rec.phone, admittedOn: '2019-07-01', fullOn: '2020-07-01', branchName: null }] });
   });
 
+  it('leaves an unknown gender and birth date blank in an export, never guessed', async () => {
+    const bytes = await writeRosterXlsx([{ ...rosterRecord(1), gender: null, birthDate: null }]);
+    const sheet = await readRosterSheet(bytes);
+    const headers = sheet.header.cells.map((c) => String(c ?? ''));
+    const row = sheet.rows[0]!.cells;
+    expect(row[headers.indexOf('性别')] ?? null).toBeNull();
+    expect(row[headers.indexOf('出生日期')] ?? null).toBeNull();
+  });
+
   it('refuses a file that is not an .xlsx, with a Chinese message', async () => {
     await expect(readRosterSheet(Buffer.from('姓名,身份证号\n'))).rejects.toThrow(ValidationError);
     await expect(readRosterSheet(Buffer.from('x'))).rejects.toThrow(/xlsx/);

@@ -14,8 +14,14 @@ import {
   type Cell, type GridRow, type RosterRow, type RosterSheet,
 } from '../domain/member/roster.ts';
 
-/** A roster row to write (the row number is the writer's business). */
-export type RosterRecord = Omit<RosterRow, 'rowNumber'>;
+/**
+ * A roster row to write (the row number is the writer's business). Gender and birth date may be
+ * unknown in an export: they are left blank, never guessed.
+ */
+export type RosterRecord = Omit<RosterRow, 'rowNumber' | 'gender' | 'birthDate'> & {
+  gender: RosterRow['gender'] | null;
+  birthDate: RosterRow['birthDate'] | null;
+};
 
 /** Converts an exceljs cell value (rich text, formula, hyperlink, …) to a plain cell. */
 function toCell(v: ExcelJS.CellValue): Cell {
@@ -83,7 +89,7 @@ export async function writeRosterXlsx(rows: readonly RosterRecord[], options: { 
   const excelDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
   for (const r of rows) {
     ws.addRow([
-      r.name, r.gender === 'male' ? '男' : '女', r.ethnicity, excelDate(r.birthDate), r.education, r.idNumber, r.phone,
+      r.name, r.gender === null ? null : r.gender === 'male' ? '男' : '女', r.ethnicity, excelDate(r.birthDate), r.education, r.idNumber, r.phone,
       r.category === 'full' ? '正式党员' : '预备党员', excelDate(r.admittedOn), excelDate(r.fullOn), r.branchName,
       r.positions.map((p) => POSITIONS[p]).join('、'),
     ]);

@@ -119,7 +119,7 @@ describe('zhibu CLI end to end (embedded database)', () => {
   });
 
   it('imports nothing from a roster with a bad check digit and a missing name, naming both rows', async () => {
-    const rows = rosterRows(5, '州审计局党支部').map((row, i) => ({ ...row, name: `另一批${i}`, idNumber: composeIdNumber('532823', row.birthDate, 500 + i, row.gender) }));
+    const rows = rosterRows(5, '州审计局党支部').map((row, i) => ({ ...row, name: `另一批${i}`, idNumber: composeIdNumber('532823', row.birthDate!, 500 + i, row.gender!) }));
     const last = rows[1]!.idNumber;
     rows[1] = { ...rows[1]!, idNumber: last.slice(0, 17) + (last[17] === '1' ? '2' : '1') };
     rows[3] = { ...rows[3]!, name: '' };
