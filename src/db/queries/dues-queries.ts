@@ -1,5 +1,5 @@
 /** Named queries for party dues (党费): monthly rates per member and payments per month, in 分. */
-import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { DUES_CATEGORY_LIST, type DuesCategory, type DuesPayment, type DuesRate } from '../../domain/regulations/dues.ts';
 import type { DbOrTx } from '../client.ts';
 import { duesPayments, duesRates, members } from '../schema/index.ts';
@@ -55,12 +55,19 @@ export async function ratesForMembers(db: DbOrTx, memberIds: readonly string[]):
   return rows.map(toRate);
 }
 
-/** Payments for months in [fromMonth, toMonth] (`YYYY-MM`) by members of these organizations. */
+/**
+ * Payments for months in [fromMonth, toMonth] (`YYYY-MM`) by members of these organizations.
+ * Returned as one JSON value: a 党委's year is ~60k payments, and PGlite spends ~10 µs per row
+ * returned row by row (bench/check-db.bench.ts).
+ */
 export async function paymentsForOrgs(db: DbOrTx, orgIds: readonly string[], fromMonth: string, toMonth: string): Promise<DuesPayment[]> {
   if (orgIds.length === 0) return [];
-  const rows = await db.select({ p: duesPayments }).from(duesPayments)
-    .innerJoin(members, sql`${members.id} = ${duesPayments.memberId}`)
-    .where(and(inArray(members.orgId, [...orgIds]), gte(duesPayments.month, fromMonth), lte(duesPayments.month, toMonth)))
-    .orderBy(asc(duesPayments.memberId), asc(duesPayments.month), asc(duesPayments.paidOn));
-  return rows.map((x) => x.p);
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_array(${duesPayments.id}, ${duesPayments.memberId}, ${duesPayments.month}, ${duesPayments.amountFen}, ${duesPayments.paidOn})
+      order by ${duesPayments.memberId}, ${duesPayments.month}, ${duesPayments.paidOn}), '[]')::text as j
+    from ${duesPayments} join ${members} on ${members.id} = ${duesPayments.memberId}
+    where ${inArray(members.orgId, [...orgIds])} and ${duesPayments.month} >= ${fromMonth} and ${duesPayments.month} <= ${toMonth}`);
+  const rows = (result as unknown as { rows: Array<{ j: string }> }).rows;
+  const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, number, string]>;
+  return list.map(([id, memberId, month, amountFen, paidOn]) => ({ id, memberId, month, amountFen, paidOn }));
 }
