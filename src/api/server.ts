@@ -73,7 +73,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(reportRoutes(app, opts.today));
   await f.register(documentRoutes(app));
   await f.register(summaryRoutes(app, opts.today, auth.now));
-  await f.register(dashboardRoutes(app));
+  await f.register(dashboardRoutes(app, opts.today));
   await f.register(recordRoutes(app));
   await f.register(meRoutes(app, opts.today));
   await f.register(developmentRoutes(app, opts.today, auth.now));

@@ -6,16 +6,15 @@
  */
 import type { ActivityKind } from '../domain/activity/activity.ts';
 import { yearPeriod } from '../domain/common/period.ts';
+import type { LocalDate } from '../domain/common/dates.ts';
 import { categoryOn } from '../domain/member/member.ts';
 import { isBranchLike, type Organization } from '../domain/org/org.ts';
 import { studyHoursByMember } from '../domain/regulations/study-hours.ts';
 import { computeFacts } from '../domain/stats/stats.ts';
-import { loadActivities } from '../db/queries/activity-queries.ts';
-import { loadDevelopmentEvents } from '../db/queries/development-queries.ts';
-import { membersForOrgs } from '../db/queries/member-queries.ts';
 import { assertOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 import { orgSubtree } from './org-service.ts';
+import { loadStatsRecords } from './report-service.ts';
 
 /** Study-hour buckets in 学时: [from, to) with the last one open. 32 is the EDU-07 minimum. */
 export const STUDY_HOUR_BUCKETS: ReadonlyArray<{ label: string; from: number; to: number }> = [
@@ -41,19 +40,16 @@ export interface Dashboard {
  * The dashboard of `org` (with its subtree) for calendar `year`. NotFoundError when `org` is
  * outside the actor's scope, ForbiddenError for a member account.
  */
-export async function dashboardFor(app: AppContext, actor: Actor, org: Organization, year: number): Promise<Dashboard> {
+export async function dashboardFor(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate): Promise<Dashboard> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
-  const db = app.database.db;
   const period = yearPeriod(year);
+  // The current year is shown as of today: rates and counts do not include planned meetings.
+  const asOf = today < period.to ? today : period.to;
   const subtree = await orgSubtree(app, org);
-  const ids = subtree.map((o) => o.id);
-  const [members, activities, developmentEvents] = await Promise.all([
-    membersForOrgs(db, ids),
-    loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
-    loadDevelopmentEvents(db, ids, period.from, period.to),
-  ]);
-  const facts = computeFacts({ orgId: org.id, includeSubtree: true, period, organizations: subtree, members, activities, developmentEvents }).facts;
+  const { members, activities: all, developmentEvents, duesLedger } = await loadStatsRecords(app, subtree, period);
+  const activities = all.filter((a) => a.date <= asOf);
+  const facts = computeFacts({ orgId: org.id, includeSubtree: true, period, organizations: subtree, members, activities, developmentEvents, duesLedger, asOf }).facts;
 
   const monthly = new Map<string, { month: number; kind: ActivityKind; count: number }>();
   for (const a of activities) {
@@ -64,7 +60,7 @@ export async function dashboardFor(app: AppContext, actor: Actor, org: Organizat
   }
 
   const hours = studyHoursByMember(activities, year);
-  const onRoll = members.filter((m) => categoryOn(m, period.to) !== null);
+  const onRoll = members.filter((m) => categoryOn(m, asOf) !== null);
   const buckets = STUDY_HOUR_BUCKETS.map((b) => ({ label: b.label, count: 0 }));
   for (const m of onRoll) {
     const h = hours.get(m.id)?.hours ?? 0;
@@ -77,7 +73,7 @@ export async function dashboardFor(app: AppContext, actor: Actor, org: Organizat
     const inBranch = subtree.filter((o) => o.path === b.path || o.path.startsWith(b.path + '.'));
     const bIds = new Set(inBranch.map((o) => o.id));
     const f = computeFacts({
-      orgId: b.id, includeSubtree: true, period, organizations: inBranch,
+      orgId: b.id, includeSubtree: true, period, organizations: inBranch, asOf,
       members: members.filter((m) => bIds.has(m.orgId)),
       activities: activities.filter((a) => bIds.has(a.orgId)),
       developmentEvents: developmentEvents.filter((e) => bIds.has(e.orgId)),

@@ -25,14 +25,13 @@ import { ledgerRowsFor } from './dues-service.ts';
 import { checkCompliance } from './check-service.ts';
 
 /**
- * Facts for `org` over `period`. A committee (党委, 党总支…) includes its subtree unless
- * `includeSubtree` is false; a branch is itself (with its 党小组).
+ * The records statistics are computed from, for the organizations of `subtree` over `period`:
+ * members (whole: the roll at a date needs their dates), activities and development milestones
+ * of the period, and the dues ledger when dues are kept.
  */
-export async function factsFor(app: AppContext, org: Organization, period: Period, includeSubtree?: boolean, asOf?: LocalDate): Promise<Facts> {
+export async function loadStatsRecords(app: AppContext, subtree: readonly Organization[], period: Period) {
   const db = app.database.db;
-  const subtree = includeSubtree ?? true ? await orgSubtree(app, org) : [org];
   const ids = subtree.map((o) => o.id);
-  // Members are loaded whole (the roll at the period's end needs their dates); records by period.
   const [members, activities, storedEvents, cases] = await Promise.all([
     membersForOrgs(db, ids),
     loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
@@ -42,7 +41,17 @@ export async function factsFor(app: AppContext, org: Organization, period: Perio
   // Development counts come from the cases; stored events cover records entered before cases existed.
   const developmentEvents = mergeDevelopmentEvents(cases, storedEvents);
   const duesLedger = await ledgerRowsFor(app, ids, members, period.from, period.to);
-  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, members, activities, developmentEvents, asOf, duesLedger });
+  return { members, activities, developmentEvents, duesLedger };
+}
+
+/**
+ * Facts for `org` over `period`, as of `asOf` when the period is not over. A committee (党委,
+ * 党总支…) includes its subtree unless `includeSubtree` is false; a branch is itself (with its 党小组).
+ */
+export async function factsFor(app: AppContext, org: Organization, period: Period, includeSubtree?: boolean, asOf?: LocalDate): Promise<Facts> {
+  const subtree = includeSubtree ?? true ? await orgSubtree(app, org) : [org];
+  const records = await loadStatsRecords(app, subtree, period);
+  return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, ...records, asOf });
 }
 
 export interface DraftRequest {

@@ -9,7 +9,7 @@ import { uuid } from '../schemas.ts';
 
 const count = z.number().int();
 
-export function dashboardRoutes(app: AppContext): FastifyPluginAsyncZod {
+export function dashboardRoutes(app: AppContext, today: () => string): FastifyPluginAsyncZod {
   return async (f) => {
     f.get('/api/dashboard', {
       schema: {
@@ -28,7 +28,7 @@ export function dashboardRoutes(app: AppContext): FastifyPluginAsyncZod {
       },
     }, async (req) => {
       const actor = actorOf(req);
-      return dashboardFor(app, actor, await scopedOrg(app, actor, req.query.orgId), req.query.year);
+      return dashboardFor(app, actor, await scopedOrg(app, actor, req.query.orgId), req.query.year, today());
     });
   };
 }
