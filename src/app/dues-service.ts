@@ -4,6 +4,7 @@
  * Money is integer 分 throughout; 元 only at the edges (input strings, display).
  * Every use case takes the acting user; a member or organization outside the scope is NotFoundError.
  */
+import { groupBy } from '../domain/common/collections.ts';
 import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '../domain/common/dates.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -137,8 +138,8 @@ const collator = new Intl.Collator('zh-CN');
  */
 export function buildLedger(org: Organization, year: number, members: readonly Member[], rates: readonly DuesRateRecord[], payments: readonly DuesPayment[], today: LocalDate, settings: RegulationSettings, branchOrder: ReadonlyMap<string, number> = new Map()): DuesLedger {
   const months = monthsOfYear(year);
-  const ratesBy = group(rates, (r) => r.memberId);
-  const paysBy = group(payments, (p) => p.memberId);
+  const ratesBy = groupBy(rates, (r) => r.memberId);
+  const paysBy = groupBy(payments, (p) => p.memberId);
   const todayMonth = today.slice(0, 7);
   const all: LedgerRow[] = [];
   const lines: LedgerLine[] = [];
@@ -194,15 +195,6 @@ export async function exportDuesLedger(app: AppContext, actor: Actor, org: Organ
   return { bytes: await writeDuesLedgerXlsx(sheet), filename: `${sheet.title}.xlsx` };
 }
 
-function group<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const l = m.get(k);
-    if (l) l.push(x); else m.set(k, [x]);
-  }
-  return m;
-}
 
 /**
  * Ledger rows (分) of `members` for the months of [from, to], for the summary's dues facts;
@@ -213,8 +205,8 @@ export async function ledgerRowsFor(app: AppContext, orgIds: readonly string[], 
   const [rates, payments] = await Promise.all([ratesForOrgs(db, orgIds), paymentsForOrgs(db, orgIds, from.slice(0, 7), to.slice(0, 7))]);
   if (rates.length === 0) return undefined;
   const months = monthRange(from.slice(0, 7), to.slice(0, 7));
-  const ratesBy = group(rates, (r) => r.memberId);
-  const paysBy = group(payments, (p) => p.memberId);
+  const ratesBy = groupBy(rates, (r) => r.memberId);
+  const paysBy = groupBy(payments, (p) => p.memberId);
   return members
     .filter((m) => m.status !== 'removed' && m.status !== 'deceased')
     .flatMap((m) => memberLedger(m, ratesBy.get(m.id) ?? [], paysBy.get(m.id) ?? [], months, settings));

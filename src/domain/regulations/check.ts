@@ -4,6 +4,7 @@
  * checkSubtree groups every record by organization and member once (Maps), so its cost grows
  * linearly with the number of records.
  */
+import { groupBy } from '../common/collections.ts';
 import { addDays, endOfMonth, endOfQuarter, startOfQuarter } from 'date-fns';
 import type { Activity, ActivityKind } from '../activity/activity.ts';
 import { fromDate, toDate, type LocalDate } from '../common/dates.ts';
@@ -130,15 +131,6 @@ export function checkOrganization(input: OrganizationCheckInput, settings: Regul
   return { findings: sortFindings(findings), dues, duesCollection, ledger };
 }
 
-function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const l = m.get(k);
-    if (l) l.push(x); else m.set(k, [x]);
-  }
-  return m;
-}
 
 /** All records of a subtree, as loaded by the caller in a few queries. */
 export interface SubtreeRecords {
