@@ -5,3 +5,4 @@ export * from './activity.ts';
 export * from './development.ts';
 export * from './account.ts';
 export * from './regulations.ts';
+export * from './settings.ts';
