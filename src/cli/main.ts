@@ -5,6 +5,7 @@ import { registerCheckCommands } from './commands/check.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerDevelopmentCommands } from './commands/development.ts';
 import { registerDuesCommands } from './commands/dues.ts';
+import { registerSettingsCommands } from './commands/settings.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { reportError } from './run.ts';
 
@@ -23,6 +24,7 @@ export function buildProgram(out: (s: string) => void = (s) => console.log(s), e
   registerDevelopmentCommands(program, out);
   registerUserCommands(program, out);
   registerAnalyzeCommands(program, out);
+  registerSettingsCommands(program, out);
   return program;
 }
 
