@@ -7,31 +7,42 @@
 import type { Organization } from '../domain/org/org.ts';
 import type { RegulationSettings } from '../domain/regulations/settings.ts';
 import {
-  effectiveSettings, isSettingKey, parseSettingsOverrides, settingSources, type SettingKey, type SettingSource, type SettingsOverrides,
+  effectiveSettings, isSettingKey, parseSettingsOverrides, SETTING_KEYS, settingSources, type SettingKey, type SettingSource, type SettingsOverrides,
 } from '../domain/regulations/settings-schema.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { overridesAroundSubtree, overridesOfAncestors, saveOverrides, type StoredOverrides } from '../db/queries/settings-queries.ts';
-import { assertOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
+import { assertOrgInScope, assertRole, MANAGERS, orgInScope, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 
 /** One organization's overrides in an inheritance chain. */
 export interface OverridesLink {
   orgId: string;
   name: string;
+  path: string;
   overrides: SettingsOverrides;
 }
+
+/** An ancestor's overrides as shown to an actor: an ancestor outside the actor's scope is not named (orgId null). */
+export interface InheritedOverrides {
+  orgId: string | null;
+  name: string;
+  overrides: SettingsOverrides;
+}
+
+/** Where a setting's effective value comes from, as shown to an actor. */
+export type SettingOrigin = 'default' | 'own' | 'inherited';
 
 /** What `settingsView` returns: the effective settings, the organization's own overrides, the ancestors' (root first), and where each value comes from. */
 export interface SettingsView {
   effective: RegulationSettings;
   own: SettingsOverrides;
-  inherited: OverridesLink[];
-  sources: Record<SettingKey, SettingSource>;
+  inherited: InheritedOverrides[];
+  sources: Record<SettingKey, SettingOrigin>;
 }
 
 function toLink(row: StoredOverrides): OverridesLink {
   // Stored rows were validated on write; validating again keeps a hand-edited row from reaching the engine.
-  return { orgId: row.orgId, name: row.name, overrides: parseSettingsOverrides(row.overrides) };
+  return { orgId: row.orgId, name: row.name, path: row.path, overrides: parseSettingsOverrides(row.overrides) };
 }
 
 /** The overrides chain of `org`: its ancestors' root first, its own last (organizations that set nothing are absent). */
@@ -55,18 +66,29 @@ export async function settingsForSubtree(app: AppContext, root: Organization, or
   return new Map(organizations.map((o) => [o.id, effectiveSettings(links.filter((l) => o.path === l.path || o.path.startsWith(`${l.path}.`)).map((l) => l.overrides))]));
 }
 
-/** Effective, own and inherited settings of `org`. ForbiddenError for a member; NotFoundError outside the scope. */
+function originOf(source: SettingSource, orgId: string): SettingOrigin {
+  if (source.kind === 'default') return 'default';
+  return source.orgId === orgId ? 'own' : 'inherited';
+}
+
+/**
+ * Effective, own and inherited settings of `org` (inherited: ancestors root first; one above
+ * the actor's scope is shown as 上级党组织 without its id). ForbiddenError for a member;
+ * NotFoundError outside the scope.
+ */
 export async function settingsView(app: AppContext, actor: Actor, org: Organization): Promise<SettingsView> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
   const chain = await overridesChain(app, org);
   const ownLink = chain.find((l) => l.orgId === org.id);
-  const inherited = chain.filter((l) => l.orgId !== org.id);
+  const inherited = chain.filter((l) => l.orgId !== org.id)
+    .map((l) => (orgInScope(actor, l) ? { orgId: l.orgId, name: l.name, overrides: l.overrides } : { orgId: null, name: '上级党组织', overrides: l.overrides }));
+  const sources = settingSources(chain);
   return {
     effective: effectiveSettings(chain.map((l) => l.overrides)),
     own: ownLink?.overrides ?? {},
     inherited,
-    sources: settingSources(chain),
+    sources: Object.fromEntries(SETTING_KEYS.map((k) => [k, originOf(sources[k], org.id)])) as Record<SettingKey, SettingOrigin>,
   };
 }
 

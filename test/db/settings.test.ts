@@ -43,8 +43,10 @@ describe('regulation settings per unit', () => {
     const view = await settingsView(app, SYSTEM_ACTOR, stats);
     expect(view.own).toEqual({ studyHoursMinimum: 32 });
     expect(view.inherited.map((l) => l.orgId)).toEqual([top.id]);
-    expect(view.sources.studyHoursMinimum).toEqual({ kind: 'org', orgId: stats.id });
-    expect(view.sources.partyLectureFrequency).toEqual({ kind: 'default' });
+    expect(view.sources.studyHoursMinimum).toBe('own');
+    expect(view.sources.partyLectureFrequency).toBe('default');
+    const statsAdmin: Actor = { userId: 'u', role: 'orgAdmin', orgPath: stats.path, memberId: null };
+    expect((await settingsView(app, statsAdmin, stats)).inherited).toEqual([{ orgId: null, name: '上级党组织', overrides: { studyHoursMinimum: 0 } }]);
 
     await resetSettings(app, SYSTEM_ACTOR, stats, ['studyHoursMinimum']);
     expect(await studyFindings(stats)).toEqual([]);

@@ -7,11 +7,11 @@ import { ValidationError } from '../../domain/errors.ts';
 import { parseSettingText, SETTING_KEYS, SETTING_LABELS, type SettingsOverrides } from '../../domain/regulations/settings-schema.ts';
 import { withApp } from '../run.ts';
 
-function printView(view: SettingsView, orgId: string, out: (s: string) => void): void {
-  const names = new Map(view.inherited.map((l) => [l.orgId, l.name]));
+function printView(view: SettingsView, out: (s: string) => void): void {
   for (const key of SETTING_KEYS) {
-    const source = view.sources[key];
-    const from = source.kind === 'default' ? '默认' : source.orgId === orgId ? '本组织设置' : `继承自 ${names.get(source.orgId) ?? source.orgId}`;
+    const origin = view.sources[key];
+    // The nearest ancestor that sets the key is the last one in the root-first chain.
+    const from = origin === 'default' ? '默认' : origin === 'own' ? '本组织设置' : `继承自 ${[...view.inherited].reverse().find((l) => Object.hasOwn(l.overrides, key))?.name ?? '上级党组织'}`;
     out(`${key} = ${JSON.stringify(view.effective[key])}  ${SETTING_LABELS[key]}  [${from}]`);
   }
 }
@@ -29,7 +29,7 @@ export function registerSettingsCommands(program: Command, out: (s: string) => v
     .action(async (opts: { org: string }, cmd: Command) => {
       await withApp(cmd, async (app) => {
         const org = await resolveOrg(app, opts.org);
-        printView(await settingsView(app, SYSTEM_ACTOR, org), org.id, out);
+        printView(await settingsView(app, SYSTEM_ACTOR, org), out);
       });
     });
   settings.command('set')
@@ -48,7 +48,7 @@ export function registerSettingsCommands(program: Command, out: (s: string) => v
         const org = await resolveOrg(app, opts.org);
         const view = await updateSettings(app, SYSTEM_ACTOR, org, changes);
         out(`已更新 ${org.name} 的设置：${Object.keys(changes).join('、')}`);
-        printView(view, org.id, out);
+        printView(view, out);
       });
     });
   settings.command('reset')
@@ -60,7 +60,7 @@ export function registerSettingsCommands(program: Command, out: (s: string) => v
         const org = await resolveOrg(app, opts.org);
         const view = await resetSettings(app, SYSTEM_ACTOR, org, keys);
         out(keys.length === 0 ? `已清除 ${org.name} 的全部设置` : `已清除 ${org.name} 的设置：${keys.join('、')}`);
-        printView(view, org.id, out);
+        printView(view, out);
       });
     });
 }
