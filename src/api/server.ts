@@ -26,6 +26,7 @@ import { summaryRoutes } from './routes/summary-routes.ts';
 import { complianceRoutes } from './routes/compliance-routes.ts';
 import { developmentRoutes } from './routes/development-routes.ts';
 import { duesRoutes } from './routes/dues-routes.ts';
+import { settingsRoutes } from './routes/settings-routes.ts';
 
 export interface ServerOptions {
   /** Today's date as `YYYY-MM-DD` (China local); the adapter owns the clock. */
@@ -79,6 +80,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(developmentRoutes(app, opts.today, auth.now));
   await f.register(duesRoutes(app, opts.today));
   await f.register(complianceRoutes(app, opts.today));
+  await f.register(settingsRoutes(app));
   await f.register(webUi);
   return f;
 }

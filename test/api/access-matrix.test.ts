@@ -157,6 +157,8 @@ describe('access matrix', () => {
     { method: 'POST', url: '/api/dues/rates', req: (t) => ({ payload: { memberId: t.memberId, from: '2025-01', category: 'employed', base: '6000' } }), expect: managers(200) },
     { method: 'POST', url: '/api/dues/payments', req: (t) => ({ payload: { memberId: t.memberId, months: ['2025-02'], paidOn: '2025-02-10', amount: '90' } }), expect: managers(201) },
     { method: 'GET', url: '/api/compliance', req: (t) => ({ url: `/api/compliance?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
+    { method: 'GET', url: '/api/orgs/:id/regulation-settings', req: (t) => ({ url: `/api/orgs/${t.org.id}/regulation-settings` }), expect: managers(200) },
+    { method: 'PUT', url: '/api/orgs/:id/regulation-settings', req: (t) => ({ url: `/api/orgs/${t.org.id}/regulation-settings`, payload: { partyLectureFrequency: 'yearly' } }), expect: managers(200) },
   ];
 
   beforeAll(async () => {

@@ -68,6 +68,9 @@ const FIELD_SCHEMAS = {
   dueHorizonDays: intIn(1, 366),
 } satisfies Record<SettingKey, z.ZodType>;
 
+/** A complete RegulationSettings object (effective settings, e.g. in API responses). */
+export const regulationSettingsSchema = z.object(FIELD_SCHEMAS).strict();
+
 /** The overridable settings as a partial object; unknown keys are refused. */
 export const settingsOverridesSchema = z.object(FIELD_SCHEMAS).partial().strict();
 
