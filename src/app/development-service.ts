@@ -11,13 +11,14 @@ import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { categoryOn } from '../domain/member/member.ts';
 import type { Organization } from '../domain/org/org.ts';
 import {
-  addStep, CASE_STEPS, checkCase, DEFAULT_SETTINGS, defaultRuleSet, developmentDues, nextSteps,
+  addStep, CASE_STEPS, checkCase, defaultRuleSet, developmentDues, nextSteps,
   type CaseStep, type CaseStepKey, type DevelopmentCase, type Due, type Finding, type NextStep, type RegulationSettings, type RuleSetVersion, type SponsorRef,
 } from '../domain/regulations/index.ts';
 import { getDevelopmentCase, insertDevelopmentCases, loadDevelopmentCases, updateDevelopmentCase } from '../db/queries/development-queries.ts';
 import { getMember } from '../db/queries/member-queries.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
+import { settingsFor, settingsForOrgId } from './settings-service.ts';
 import { orgSubtree } from './org-service.ts';
 
 const NOT_FOUND = '找不到该发展党员档案';
@@ -80,9 +81,10 @@ export function caseView(c: DevelopmentCase, settings: RegulationSettings, today
  * ValidationError when the applicant is under 18 on the application day (DEV-01) or the date
  * lies after `today`; NotFoundError/ForbiddenError by scope and role.
  */
-export async function openCase(app: AppContext, actor: Actor, org: Organization, input: NewCase, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView> {
+export async function openCase(app: AppContext, actor: Actor, org: Organization, input: NewCase, today: LocalDate, given?: RegulationSettings): Promise<CaseView> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
+  const settings = given ?? await settingsFor(app, org);
   if (org.type === 'partySubgroup') throw new ValidationError('发展党员档案应建在党支部，不能建在党小组', [{ field: 'orgId', message: '请选择党支部' }]);
   const name = input.personName.trim();
   if (!name) throw new ValidationError('请填写申请人姓名', [{ field: 'personName', message: '不能为空' }]);
@@ -98,15 +100,17 @@ export async function openCase(app: AppContext, actor: Actor, org: Organization,
 }
 
 /** One case with next steps, due items and findings; NotFoundError when missing or out of scope. */
-export async function readCase(app: AppContext, actor: Actor, id: string, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView> {
+export async function readCase(app: AppContext, actor: Actor, id: string, today: LocalDate, given?: RegulationSettings): Promise<CaseView> {
   const c = await scopedCase(app, actor, id);
+  const settings = given ?? await settingsForOrgId(app, c.orgId);
   return caseView(c, settings, today);
 }
 
 /** Cases of `org` and its subtree (oldest first), each with its view on `today`. */
-export async function listCases(app: AppContext, actor: Actor, org: Organization, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView[]> {
+export async function listCases(app: AppContext, actor: Actor, org: Organization, today: LocalDate, given?: RegulationSettings): Promise<CaseView[]> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
+  const settings = given ?? await settingsFor(app, org);
   const ids = (await orgSubtree(app, org)).map((o) => o.id);
   const cases = await loadDevelopmentCases(app.database.db, ids);
   return cases.map((c) => caseView(c, settings, today));
@@ -120,9 +124,10 @@ export async function listCases(app: AppContext, actor: Actor, org: Organization
  * NotFoundError when the case is missing or out of scope. Non-blocking problems come back as
  * the view's findings.
  */
-export async function addCaseStep(app: AppContext, actor: Actor, caseId: string, input: StepInput, today: LocalDate, now: Date, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<CaseView> {
+export async function addCaseStep(app: AppContext, actor: Actor, caseId: string, input: StepInput, today: LocalDate, now: Date, given?: RegulationSettings): Promise<CaseView> {
   const db = app.database.db;
   const c = await scopedCase(app, actor, caseId);
+  const settings = given ?? await settingsForOrgId(app, c.orgId);
   const step: CaseStep = { id: randomUUID(), step: input.step, date: input.date };
   if (input.step === 'sponsorsAppointed') step.sponsors = await sponsorsOf(app, actor, input.sponsorMemberIds ?? [], input.date);
   if (input.training) step.training = input.training;
@@ -170,3 +175,4 @@ async function sponsorsOf(app: AppContext, actor: Actor, ids: readonly string[],
   }
   return out;
 }
+

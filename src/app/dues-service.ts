@@ -20,6 +20,7 @@ import { getMember, membersForOrgs } from '../db/queries/member-queries.ts';
 import { writeDuesLedgerXlsx, type DuesLedgerSheet } from '../render/xlsx-dues.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
+import { settingsFor, settingsForOrgId } from './settings-service.ts';
 import { orgSubtree } from './org-service.ts';
 
 const MEMBER_NOT_FOUND = '找不到该党员';
@@ -52,8 +53,9 @@ export interface RateInput {
  * brackets, DUES-05 retirees, DUES-06 fixed amounts). Returns the stored rate and how it was
  * found. Throws ValidationError for a bad month or base (the domain's message), NotFoundError by scope.
  */
-export async function setDuesRate(app: AppContext, actor: Actor, memberId: string, input: RateInput, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<{ rate: DuesRateRecord; calculation: DuesCalculation }> {
+export async function setDuesRate(app: AppContext, actor: Actor, memberId: string, input: RateInput, given?: RegulationSettings): Promise<{ rate: DuesRateRecord; calculation: DuesCalculation }> {
   const m = await scopedMember(app, actor, memberId);
+  const settings = given ?? await settingsForOrgId(app, m.orgId);
   checkMonth(input.from, 'from');
   const calculation = monthlyDues(input.category, input.base, settings, input.farmerAmount);
   const rate: DuesRateRecord = {
@@ -83,8 +85,9 @@ export interface PaymentInput {
  * date). Throws ValidationError for a bad month, a date after `today`, a negative amount, or a
  * month with nothing due and no amount given; NotFoundError by scope.
  */
-export async function recordDuesPayments(app: AppContext, actor: Actor, memberId: string, input: PaymentInput, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<DuesPayment[]> {
+export async function recordDuesPayments(app: AppContext, actor: Actor, memberId: string, input: PaymentInput, today: LocalDate, given?: RegulationSettings): Promise<DuesPayment[]> {
   const m = await scopedMember(app, actor, memberId);
+  const settings = given ?? await settingsForOrgId(app, m.orgId);
   if (input.months.length === 0) throw new ValidationError('请至少选择一个月份', [{ field: 'months', message: '不能为空' }]);
   input.months.forEach((x) => checkMonth(x, 'months'));
   if (new Set(input.months).size !== input.months.length) throw new ValidationError('月份有重复', [{ field: 'months', message: '月份重复' }]);
@@ -165,9 +168,10 @@ export function buildLedger(org: Organization, year: number, members: readonly M
 }
 
 /** The ledger of `org` (with its subtree) for `year`, judged on `today`. Scope as usual. */
-export async function duesLedger(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<DuesLedger> {
+export async function duesLedger(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, given?: RegulationSettings): Promise<DuesLedger> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
+  const settings = given ?? await settingsFor(app, org);
   const db = app.database.db;
   const subtree = await orgSubtree(app, org);
   const ids = subtree.map((o) => o.id);
@@ -178,12 +182,12 @@ export async function duesLedger(app: AppContext, actor: Actor, org: Organizatio
 }
 
 /** Collection rate per month and for the year (paid up to the amount due / due). */
-export async function duesCollection(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<DuesLedger['collection']> {
+export async function duesCollection(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings?: RegulationSettings): Promise<DuesLedger['collection']> {
   return (await duesLedger(app, actor, org, year, today, settings)).collection;
 }
 
 /** The ledger as an .xlsx 台账 (see src/render/xlsx-dues.ts), with its file name. */
-export async function exportDuesLedger(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<{ bytes: Buffer; filename: string }> {
+export async function exportDuesLedger(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings?: RegulationSettings): Promise<{ bytes: Buffer; filename: string }> {
   const ledger = await duesLedger(app, actor, org, year, today, settings);
   const sheet: DuesLedgerSheet = {
     title: `${org.name}${year}年党费收缴台账`,

@@ -7,11 +7,11 @@ import { ACTIVITY_KINDS, type ActivityKind, type AttendanceStatus } from '../dom
 import { yearPeriod } from '../domain/common/period.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { requiredStudyHours, studyHoursByMember } from '../domain/regulations/study-hours.ts';
-import { DEFAULT_SETTINGS } from '../domain/regulations/settings.ts';
 import { loadActivities } from '../db/queries/activity-queries.ts';
 import { getMember, type MemberListItem } from '../db/queries/member-queries.ts';
 import { ForbiddenError, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
+import { settingsForOrgId } from './settings-service.ts';
 
 async function ownMember(app: AppContext, actor: Actor): Promise<MemberListItem> {
   if (!actor.memberId) throw new ForbiddenError('该账号未关联党员记录');
@@ -51,7 +51,7 @@ export async function myStudyHours(app: AppContext, actor: Actor, year: number):
     const inMonth = acts.filter((a) => Number(a.date.slice(5, 7)) === month);
     return { month, hours: studyHoursByMember(inMonth, year).get(m.id)?.hours ?? 0 };
   });
-  return { total, required: requiredStudyHours(m, DEFAULT_SETTINGS).hours, byMonth };
+  return { total, required: requiredStudyHours(m, await settingsForOrgId(app, m.orgId)).hours, byMonth };
 }
 
 /** Activities of the member's branch (and 党小组) dated `today` or later, soonest first. */

@@ -23,6 +23,7 @@ import type { AppContext } from './context.ts';
 import { orgSubtree } from './org-service.ts';
 import { ledgerRowsFor } from './dues-service.ts';
 import { checkCompliance } from './check-service.ts';
+import { settingsFor } from './settings-service.ts';
 
 /**
  * The records statistics are computed from, for the organizations of `subtree` over `period`:
@@ -40,7 +41,9 @@ export async function loadStatsRecords(app: AppContext, subtree: readonly Organi
   ]);
   // Development counts come from the cases; stored events cover records entered before cases existed.
   const developmentEvents = mergeDevelopmentEvents(cases, storedEvents);
-  const duesLedger = await ledgerRowsFor(app, ids, members, period.from, period.to);
+  // The dues policy of the organization the statistics are for (the root of `subtree`).
+  const settings = subtree[0] ? await settingsFor(app, subtree[0]) : undefined;
+  const duesLedger = await ledgerRowsFor(app, ids, members, period.from, period.to, settings);
   return { members, activities, developmentEvents, duesLedger };
 }
 

@@ -5,7 +5,7 @@
  * organization's own last.
  */
 import type { Organization } from '../domain/org/org.ts';
-import type { RegulationSettings } from '../domain/regulations/settings.ts';
+import { DEFAULT_SETTINGS, type RegulationSettings } from '../domain/regulations/settings.ts';
 import {
   effectiveSettings, isSettingKey, parseSettingsOverrides, SETTING_KEYS, settingSources, type SettingKey, type SettingSource, type SettingsOverrides,
 } from '../domain/regulations/settings-schema.ts';
@@ -13,6 +13,7 @@ import { ValidationError } from '../domain/errors.ts';
 import { overridesAroundSubtree, overridesOfAncestors, saveOverrides, type StoredOverrides } from '../db/queries/settings-queries.ts';
 import { assertOrgInScope, assertRole, MANAGERS, orgInScope, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
+import { getOrganization } from '../db/queries/org-queries.ts';
 
 /** One organization's overrides in an inheritance chain. */
 export interface OverridesLink {
@@ -48,6 +49,12 @@ function toLink(row: StoredOverrides): OverridesLink {
 /** The overrides chain of `org`: its ancestors' root first, its own last (organizations that set nothing are absent). */
 export async function overridesChain(app: AppContext, org: Organization): Promise<OverridesLink[]> {
   return (await overridesOfAncestors(app.database.db, org.path)).map(toLink);
+}
+
+/** The effective settings of the organization with this id (defaults when it no longer exists). */
+export async function settingsForOrgId(app: AppContext, orgId: string): Promise<RegulationSettings> {
+  const org = await getOrganization(app.database.db, orgId);
+  return org ? settingsFor(app, org) : DEFAULT_SETTINGS;
 }
 
 /** The effective settings of `org` (no access check: for use cases that already checked it). */
