@@ -11,7 +11,8 @@ import type { AppContext } from './context.ts';
 import { resolveOrg } from './org-service.ts';
 
 /** admin = everything; orgAdmin = the subtree of its organization; member = own records only. */
-export type Role = 'admin' | 'orgAdmin' | 'member';
+export type { Role } from './views.ts';
+import type { Role } from './views.ts';
 export const ROLES: readonly Role[] = ['admin', 'orgAdmin', 'member'];
 
 /**

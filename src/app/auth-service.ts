@@ -19,6 +19,9 @@ import { getMember } from '../db/queries/member-queries.ts';
 import { getOrganization } from '../db/queries/org-queries.ts';
 import { assertRole, type Actor, type Role } from './access.ts';
 import type { AppContext } from './context.ts';
+import type { PublicUser } from './views.ts';
+
+export type { PublicUser };
 import { resolveOrg } from './org-service.ts';
 
 /** Session lifetimes in milliseconds: idle (since the last request) and absolute (since login). */
@@ -49,16 +52,6 @@ export class ThrottledError extends Error {
   }
 }
 
-/** A user as shown to clients (never the hash). */
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: string | null;
-  orgName: string | null;
-  memberId: string | null;
-}
 
 /** What a valid session gives the API: the user, the actor for use cases and the CSRF token. */
 export interface Authenticated {

@@ -13,13 +13,16 @@ import type { Organization } from '../domain/org/org.ts';
 import { DEFAULT_SETTINGS, type RegulationSettings } from '../domain/regulations/settings.ts';
 import {
   collectionRates, DUES_CATEGORIES, dueForMonth, memberLedger, monthlyDues, monthRange, monthsOfYear, toFen,
-  type CollectionRate, type DuesCalculation, type DuesCategory, type DuesPayment, type LedgerRow,
+  type DuesCalculation, type DuesCategory, type DuesPayment, type LedgerRow,
 } from '../domain/regulations/dues.ts';
 import { insertDuesPayments, paymentsForOrgs, ratesForMembers, ratesForOrgs, upsertDuesRates, type DuesRateRecord } from '../db/queries/dues-queries.ts';
 import { getMember, membersForOrgs } from '../db/queries/member-queries.ts';
 import { writeDuesLedgerXlsx, type DuesLedgerSheet } from '../render/xlsx-dues.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
+import type { DuesLedger, LedgerLine } from './views.ts';
+
+export type { DuesLedger, LedgerLine };
 import { settingsFor, settingsForOrgId } from './settings-service.ts';
 import { orgSubtree } from './org-service.ts';
 
@@ -108,29 +111,7 @@ export async function recordDuesPayments(app: AppContext, actor: Actor, memberId
   return rows;
 }
 
-/** One member's line of the yearly ledger. Amounts in 分. */
-export interface LedgerLine {
-  memberId: string;
-  name: string;
-  orgId: string;
-  /** Category label (在职党员 …) of the rate in force, or null without a rate. */
-  categoryLabel: string | null;
-  /** Monthly amount of the rate in force in January (or the first rate of the year). */
-  monthlyFen: number;
-  months: LedgerRow[];
-  paidFen: number;
-  /** Unpaid dues of months already over on `today`. */
-  owedFen: number;
-}
 
-/** The yearly ledger of an organization's subtree, with collection per month and in total. */
-export interface DuesLedger {
-  orgId: string;
-  orgName: string;
-  year: number;
-  lines: LedgerLine[];
-  collection: { months: CollectionRate[]; total: CollectionRate };
-}
 
 const collator = new Intl.Collator('zh-CN');
 

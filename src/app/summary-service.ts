@@ -13,23 +13,12 @@ import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Ac
 import type { AppContext } from './context.ts';
 import { todayInChina } from './clock.ts';
 import { draftSummary, renderDraft, type DraftFormat } from './report-service.ts';
-import { applyEdits, findParagraph, makeEdit, rebaseEdits, type EditedDraft, type SummaryEdits } from './summary-edits.ts';
+import { applyEdits, findParagraph, makeEdit, rebaseEdits, type SummaryEdits } from './summary-edits.ts';
 import type { Organization } from '../domain/org/org.ts';
+import type { SummaryView } from './views.ts';
 
-/** A saved summary as the client sees it: the draft with edits applied. */
-export interface SummaryView {
-  id: string;
-  orgId: string;
-  title: string;
-  kind: SummaryKind;
-  periodLabel: string;
-  period: { from: string; to: string };
-  draft: EditedDraft;
-  couldBeAdded: DraftDocument['couldBeAdded'];
-  /** Paragraphs whose edits were dropped by the last regeneration (only in its answer). */
-  conflicts: string[];
-  updatedAt: string;
-}
+export type { SummaryView };
+
 
 const NOT_FOUND = '找不到该总结';
 

@@ -3,22 +3,15 @@
  * Domain types and labels come from src/domain, never copied here.
  */
 import type { ActivityKind, AttendanceStatus } from '../../../src/domain/activity/activity.ts';
-import type { MemberCategory, MemberStatus, Position } from '../../../src/domain/member/member.ts';
+import type { Member } from '../../../src/domain/member/member.ts';
 import type { OrgType } from '../../../src/domain/org/org.ts';
 import type { DraftDocument, SummaryKind } from '../../../src/domain/report/document.ts';
 import type { RecordType } from '../../../src/domain/stats/facts.ts';
 
-export type Role = 'admin' | 'orgAdmin' | 'member';
+export type { Role } from '../../../src/app/views.ts';
+/** The logged-in user (GET /api/auth/me). */
+export type { PublicUser as SessionUser } from '../../../src/app/views.ts';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: string | null;
-  orgName: string | null;
-  memberId: string | null;
-}
 
 export interface Org {
   id: string;
@@ -32,25 +25,7 @@ export interface Org {
 }
 
 /** A member with masked personal data (idNumberMasked, phoneMasked). */
-export interface MemberItem {
-  id: string;
-  orgId: string;
-  subgroupId: string | null;
-  name: string;
-  gender: 'male' | 'female' | null;
-  ethnicity: string | null;
-  birthDate: string | null;
-  education: string | null;
-  category: MemberCategory;
-  appliedOn: string | null;
-  admittedOn: string | null;
-  fullOn: string | null;
-  status: MemberStatus;
-  leftOn: string | null;
-  positions: Position[];
-  idNumberMasked: string | null;
-  phoneMasked: string | null;
-}
+export type MemberItem = Member & { idNumberMasked: string | null; phoneMasked: string | null };
 
 export interface ActivityListItem {
   id: string;
@@ -122,18 +97,8 @@ export interface Dashboard {
 
 export type DraftParagraphBlock = Extract<DraftDocument['blocks'][number], { type: 'paragraph' }> & { edited?: boolean };
 
-export interface Summary {
-  id: string;
-  orgId: string;
-  title: string;
-  kind: SummaryKind;
-  periodLabel: string;
-  period: { from: string; to: string };
-  draft: DraftDocument;
-  couldBeAdded: { factKey: string | null; text: string }[];
-  conflicts: string[];
-  updatedAt: string;
-}
+/** A saved summary: the draft with the user's edits applied (GET /api/summaries/:id). */
+export type { SummaryView as Summary } from '../../../src/app/views.ts';
 
 export interface SummaryListItem {
   id: string;
