@@ -25,15 +25,18 @@ const userWithOrg = {
   memberId: users.memberId, disabled: users.disabled,
 };
 
+/** Inserts a user (the password already hashed). */
 export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert): Promise<void> {
   await db.insert(users).values(row);
 }
 
+/** The user with this user name (exact), with its organization's path and name; null when none. */
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserWithOrg | null> {
   const [r] = await db.select(userWithOrg).from(users).leftJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.username, username));
   return r ?? null;
 }
 
+/** The user with this id, with its organization's path and name; null when none. */
 export async function getUserWithOrg(db: DbOrTx, id: string): Promise<UserWithOrg | null> {
   const [r] = await db.select(userWithOrg).from(users).leftJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.id, id));
   return r ?? null;
@@ -45,6 +48,7 @@ export async function countUsers(db: DbOrTx): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/** Stores a session (its id is the SHA-256 of the cookie token, never the token). */
 export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(row);
 }
@@ -60,10 +64,12 @@ export async function getSessionWithUser(db: DbOrTx, id: string) {
   return r ?? null;
 }
 
+/** Moves a session's last activity to `lastSeenAt` (idle expiry counts from it). */
 export async function touchSession(db: DbOrTx, id: string, lastSeenAt: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id));
 }
 
+/** Ends a session. */
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
@@ -73,6 +79,7 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
+/** Records failed login attempts (keys `user:<name>` and `ip:<address>`) for throttling. */
 export async function insertLoginAttempts(db: DbOrTx, rows: Array<typeof loginAttempts.$inferInsert>): Promise<void> {
   if (rows.length > 0) await db.insert(loginAttempts).values(rows);
 }
@@ -84,6 +91,7 @@ export async function countLoginFailures(db: DbOrTx, keys: readonly string[], si
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
 
+/** Forgets the failed attempts of one key (after a successful login). */
 export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {
   await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
 }
@@ -93,10 +101,12 @@ export async function pruneLoginFailures(db: DbOrTx, before: Date): Promise<void
   await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
 }
 
+/** Stores a meeting sign-in token (hashed) with its activity and expiry. */
 export async function insertSignInToken(db: DbOrTx, row: typeof signInTokens.$inferInsert): Promise<void> {
   await db.insert(signInTokens).values(row);
 }
 
+/** A sign-in token by its hash, or null. */
 export async function getSignInToken(db: DbOrTx, tokenHash: string) {
   const [r] = await db.select().from(signInTokens).where(eq(signInTokens.tokenHash, tokenHash));
   return r ?? null;
@@ -104,10 +114,12 @@ export async function getSignInToken(db: DbOrTx, tokenHash: string) {
 
 export type SummaryRow = typeof summaries.$inferSelect;
 
+/** Stores a saved summary draft with its edits. */
 export async function insertSummary(db: DbOrTx, row: typeof summaries.$inferInsert): Promise<void> {
   await db.insert(summaries).values(row);
 }
 
+/** A saved summary by id, or null. */
 export async function getSummary(db: DbOrTx, id: string): Promise<SummaryRow | null> {
   const [r] = await db.select().from(summaries).where(eq(summaries.id, id));
   return r ?? null;
@@ -119,6 +131,7 @@ export async function listSummaries(db: DbOrTx, orgIds: readonly string[]): Prom
   return db.select().from(summaries).where(inArray(summaries.orgId, [...orgIds])).orderBy(desc(summaries.updatedAt), asc(summaries.id));
 }
 
+/** Updates a saved summary's draft, edits or timestamp. */
 export async function updateSummary(db: DbOrTx, id: string, set: Partial<Pick<SummaryRow, 'draft' | 'edits' | 'updatedAt'>>): Promise<void> {
   await db.update(summaries).set(set).where(eq(summaries.id, id));
 }

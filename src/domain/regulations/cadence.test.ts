@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { yearPeriod } from '../common/period.ts';
 import { checkCadence, checkSecretaryLecture, type CadenceInput } from './cadence.ts';
 import { DEFAULT_SETTINGS, withSettings } from './settings.ts';
-import { makeActivity, makeMember, makeMembers, makeOrg, present } from './test-factories.ts';
+import { makeActivity, makeMember, makeMembers, makeOrg, present } from '../../../test/factories/regulations.ts';
 import type { Activity } from '../activity/activity.ts';
 
 const org = makeOrg({ id: 'b1' });

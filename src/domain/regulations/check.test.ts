@@ -3,7 +3,7 @@ import { yearPeriod } from '../common/period.ts';
 import type { Activity } from '../activity/activity.ts';
 import { checkOrganization, checkSubtree, type SubtreeRecords } from './check.ts';
 import { DEFAULT_SETTINGS, withSettings } from './settings.ts';
-import { makeActivity, makeMember, makeMembers, makeOrg, makeTerm, present } from './test-factories.ts';
+import { makeActivity, makeMember, makeMembers, makeOrg, makeTerm, present } from '../../../test/factories/regulations.ts';
 import type { DuesPayment } from './dues.ts';
 
 const Y = yearPeriod(2026);

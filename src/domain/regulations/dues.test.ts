@@ -4,7 +4,7 @@ import {
   monthlyDues, monthRange, monthsOfYear, previousQuarterAverage, type DuesPayment,
 } from './dues.ts';
 import { DEFAULT_SETTINGS, withSettings } from './settings.ts';
-import { makeMember } from './test-factories.ts';
+import { makeMember } from '../../../test/factories/regulations.ts';
 import { ValidationError } from '../errors.ts';
 
 const amount = (cat: Parameters<typeof monthlyDues>[0], base: string | null) => monthlyDues(cat, base).amount;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkStructure, checkTerms, defaultTermYears, structureFor, termDates } from './org-rules.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import { makeMember, makeMembers, makeOrg, makeTerm } from './test-factories.ts';
+import { makeMember, makeMembers, makeOrg, makeTerm } from '../../../test/factories/regulations.ts';
 
 describe('structure by member count (TV-25)', () => {
   it.each([[2, 'jointBranch'], [3, 'branchNoCommittee'], [6, 'branchNoCommittee'], [7, 'branchWithCommittee'], [55, 'branchWithCommittee']] as const)('%i full members → %s', (n, kind) => {

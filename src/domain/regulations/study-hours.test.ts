@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkStudyHours, studyHoursByMember } from './study-hours.ts';
 import { DEFAULT_SETTINGS, withSettings } from './settings.ts';
-import { makeActivity, makeMember, present } from './test-factories.ts';
+import { makeActivity, makeMember, present } from '../../../test/factories/regulations.ts';
 
 const after = '2027-01-05';
 function credit(memberId: string, total: number, status: 'present' | 'absent' = 'present') {

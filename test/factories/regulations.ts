@@ -1,8 +1,8 @@
 /** Small factories for the regulations engine's tests and benchmark (plain data, no I/O). */
-import type { Activity, ActivityKind, AttendanceStatus } from '../activity/activity.ts';
-import type { LocalDate } from '../common/dates.ts';
-import type { Member } from '../member/member.ts';
-import type { CommitteeTerm, Organization } from '../org/org.ts';
+import type { Activity, ActivityKind, AttendanceStatus } from '../../src/domain/activity/activity.ts';
+import type { LocalDate } from '../../src/domain/common/dates.ts';
+import type { Member } from '../../src/domain/member/member.ts';
+import type { CommitteeTerm, Organization } from '../../src/domain/org/org.ts';
 
 let seq = 0;
 /** A readable unique id with a prefix, e.g. `act-12`. */
