@@ -8,6 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../app/access.ts';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
+export { UnauthenticatedError };
 import { authenticate, csrfMatches, login, logout, type Authenticated, type SessionPolicy } from '../app/auth-service.ts';
 import { createFirstAdmin, setupNeeded } from '../app/setup-service.ts';
 import type { AppContext } from '../app/context.ts';
@@ -25,16 +27,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'zhibu_session';
 
-/** Not logged in, or the session has expired (HTTP 401). */
-export class UnauthenticatedError extends Error {
-  constructor(message = '请先登录（会话不存在或已过期）') {
-    super(message);
-    this.name = 'UnauthenticatedError';
-  }
-}
-
 /** Missing or wrong CSRF token (HTTP 403). */
-export class CsrfError extends Error {
+export class CsrfError extends ForbiddenError {
   constructor() {
     super('请求缺少有效的 CSRF 令牌（x-csrf-token），请刷新页面后重试');
     this.name = 'CsrfError';

@@ -1,13 +1,11 @@
 /**
- * The one place where errors become HTTP answers: domain errors map to statuses with the user's
- * message; anything else is a 500 with a generic message (driver text never reaches a client).
+ * The one place where errors become HTTP answers: every AppError maps through ERROR_KINDS (the
+ * single kind → status table) with the user's message; anything else is a 500 with a generic
+ * message (driver text never reaches a client).
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ForbiddenError } from '../app/access.ts';
-import { AuthenticationError, ThrottledError } from '../app/auth-service.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { CsrfError, UnauthenticatedError } from './auth.ts';
+import { ERROR_KINDS, isAppError, ValidationError } from '../domain/errors.ts';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
@@ -18,12 +16,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       }));
       return reply.status(400).send({ error: 'ValidationError', message: `请求参数有误：${issues.map((i) => `${i.field} ${i.message}`).join('；')}`, issues });
     }
-    if (err instanceof ValidationError) return reply.status(400).send({ error: 'ValidationError', message: err.message, issues: err.issues });
-    if (err instanceof NotFoundError) return reply.status(404).send({ error: 'NotFound', message: err.message });
-    if (err instanceof ConflictError) return reply.status(409).send({ error: 'Conflict', message: err.message });
-    if (err instanceof UnauthenticatedError || err instanceof AuthenticationError) return reply.status(401).send({ error: 'Unauthorized', message: err.message });
-    if (err instanceof CsrfError || err instanceof ForbiddenError) return reply.status(403).send({ error: 'Forbidden', message: err.message });
-    if (err instanceof ThrottledError) return reply.status(429).send({ error: 'TooManyRequests', message: err.message });
+    if (isAppError(err)) {
+      const { http, code } = ERROR_KINDS[err.kind];
+      return reply.status(http).send({ error: code, message: err.message, ...(err instanceof ValidationError ? { issues: err.issues } : {}) });
+    }
     const status = (err as FastifyError).statusCode;
     if (status && status < 500) return reply.status(status).send({ error: err.name, message: err.message });
     req.log.error({ err: { name: err.name, stack: err.stack } }, 'unhandled error');

@@ -4,17 +4,9 @@ import { ACTIVITY_KIND_LIST } from '../domain/activity/activity.ts';
 import { ORG_TYPES, UNIT_KINDS } from '../domain/org/org.ts';
 import { MEMBER_STATUSES, POSITIONS } from '../domain/member/member.ts';
 
-export const uuid = z.uuid();
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+import { uuid, isoDate, text, multilineText, periodQuery, errorBody, fieldIssue } from '../contract/common.ts';
+export { uuid, isoDate, text, periodQuery, errorBody, fieldIssue };
 export const activityKind = z.enum(ACTIVITY_KIND_LIST as [string, ...string[]]);
-
-export const periodQuery = z.object({
-  year: z.coerce.number().int().min(1921).max(2200).optional(),
-  quarter: z.coerce.number().int().min(1).max(4).optional(),
-  half: z.coerce.number().int().min(1).max(2).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
 
 export const organization = z.object({
   id: uuid,
@@ -48,8 +40,6 @@ export const memberListItem = z.object({
   phoneMasked: z.string().nullable(),
 });
 
-const text = (max: number) => z.string().trim().max(max);
-
 export const attendanceInput = z.object({
   memberId: uuid,
   status: z.enum(['present', 'excused', 'absent']),
@@ -66,7 +56,7 @@ export const activityInput = z.object({
   lecturerMemberId: uuid.nullable().default(null),
   lecturerName: text(50).nullable().default(null),
   agendaItems: z.array(z.object({ title: text(300).min(1), isFirstAgendaItem: z.boolean().default(false) })).max(50).default([]),
-  minutes: text(20000).nullable().default(null),
+  minutes: multilineText(20000).nullable().default(null),
   attendance: z.array(attendanceInput).max(500).default([]),
   nonMemberParticipants: z.number().int().min(0).max(100000).default(0),
   studyHours: z.number().min(0).max(24).default(0),
@@ -82,7 +72,6 @@ export const activityListItem = z.object({
 export const sourceRef = z.object({ type: z.enum(['activity', 'member', 'developmentEvent', 'developmentCase', 'organization']), id: z.string() });
 export const fact = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), sources: z.array(sourceRef) });
 
-export const errorBody = z.object({ error: z.string(), message: z.string(), issues: z.array(z.object({ field: z.string(), message: z.string(), row: z.number().optional() })).optional() });
 
 /** PUT /api/members/:id: every field optional; `null` clears a nullable one. 身份证号/phone in clear, stored encrypted. */
 export const memberPatch = z.object({
@@ -100,8 +89,6 @@ export const memberPatch = z.object({
   phone: text(20).nullable().optional(),
   idNumber: text(20).nullable().optional(),
 }).strict();
-
-export const fieldIssue = z.object({ field: z.string(), message: z.string(), row: z.number().int().optional() });
 
 export const rosterPreview = z.object({
   ok: z.boolean(),

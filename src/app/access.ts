@@ -29,13 +29,8 @@ export interface Actor {
 /** The local command line: whoever holds the data directory already has all the data. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, role: 'system', orgPath: null, memberId: null });
 
-/** The role may not use this feature at all (HTTP 403). Never used for scope: that is NotFoundError. */
-export class ForbiddenError extends Error {
-  constructor(message = '当前账号无权进行此操作') {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
+import { ForbiddenError } from '../domain/errors.ts';
+export { ForbiddenError };
 
 /** Whether `org` lies in the actor's subtree (admins and the system see everything; members nothing org-wide). */
 export function orgInScope(actor: Actor, org: Pick<Organization, 'path'>): boolean {

@@ -8,7 +8,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { hash, verify } from '@node-rs/argon2';
 import { subMinutes } from 'date-fns';
 import { LRUCache } from 'lru-cache';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ThrottledError, UnauthenticatedError, ValidationError } from '../domain/errors.ts';
 import { isBranchLike } from '../domain/org/org.ts';
 import {
   clearLoginFailures, countLoginFailures, countUsers, deleteExpiredSessions, deleteSession, findUserByUsername,
@@ -37,7 +37,7 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 8 * 3600_000, abs
 export const THROTTLE = { maxFailures: 5, windowMinutes: 15 } as const;
 
 /** Wrong user name or password (HTTP 401). One message for both, so names cannot be probed. */
-export class AuthenticationError extends Error {
+export class AuthenticationError extends UnauthenticatedError {
   constructor(message = '用户名或密码错误') {
     super(message);
     this.name = 'AuthenticationError';
@@ -45,10 +45,10 @@ export class AuthenticationError extends Error {
 }
 
 /** Too many failed logins (HTTP 429). */
-export class ThrottledError extends Error {
+export class LoginThrottledError extends ThrottledError {
   constructor(message = `登录失败次数过多，请 ${THROTTLE.windowMinutes} 分钟后再试`) {
     super(message);
-    this.name = 'ThrottledError';
+    this.name = 'LoginThrottledError';
   }
 }
 
@@ -140,7 +140,7 @@ export async function hasUsers(app: AppContext): Promise<boolean> {
 let dummyHash: Promise<string> | null = null;
 
 /**
- * Checks the password and opens a session. Throws ThrottledError when the account or the address
+ * Checks the password and opens a session. Throws LoginThrottledError when the account or the address
  * has had `THROTTLE.maxFailures` failures in the last `THROTTLE.windowMinutes` minutes (even for
  * a correct password), AuthenticationError for a wrong name or password or a disabled account.
  * Returns the cookie token (only its hash is stored) and the CSRF token.
@@ -157,7 +157,7 @@ export async function login(
   const ipKey = `ip:${input.address}`;
   const since = subMinutes(now, THROTTLE.windowMinutes);
   const failures = await countLoginFailures(db, [userKey, ipKey], since);
-  if ((failures.get(userKey) ?? 0) >= THROTTLE.maxFailures || (failures.get(ipKey) ?? 0) >= THROTTLE.maxFailures) throw new ThrottledError();
+  if ((failures.get(userKey) ?? 0) >= THROTTLE.maxFailures || (failures.get(ipKey) ?? 0) >= THROTTLE.maxFailures) throw new LoginThrottledError();
 
   const user = await findUserByUsername(db, username);
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));

@@ -5,10 +5,10 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../app/config.ts';
 import { openApp, type AppContext } from '../app/context.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ERROR_KINDS, EXIT_OK, EXIT_UNEXPECTED, isAppError, ValidationError } from '../domain/errors.ts';
 
-/** Exit codes: 0 ok, 1 unexpected, 2 bad input, 3 not found, 4 conflict (e.g. locked data directory). */
-export const EXIT = { ok: 0, error: 1, invalid: 2, notFound: 3, conflict: 4 } as const;
+/** Exit codes: 0 ok, 1 unexpected, and one per error kind from ERROR_KINDS (2 bad input, 3 not found, 4 conflict …). */
+export const EXIT = { ok: EXIT_OK, error: EXIT_UNEXPECTED, invalid: ERROR_KINDS.validation.exit, notFound: ERROR_KINDS.notFound.exit, conflict: ERROR_KINDS.conflict.exit } as const;
 
 /** The configuration from the program's global options and the environment. */
 export function configFrom(cmd: Command): Config {
@@ -29,13 +29,11 @@ export async function withApp<T>(cmd: Command, fn: (app: AppContext, config: Con
 
 /** Prints an error for the user and returns the exit code. Personal data never appears in messages. */
 export function reportError(e: unknown, err: (s: string) => void): number {
-  if (e instanceof ValidationError) {
+  if (isAppError(e)) {
     err(`错误：${e.message}`);
-    for (const i of e.issues) err(`  ${i.row !== undefined ? `第 ${i.row} 行 ` : ''}${i.field}：${i.message}`);
-    return EXIT.invalid;
+    if (e instanceof ValidationError) for (const i of e.issues) err(`  ${i.row !== undefined ? `第 ${i.row} 行 ` : ''}${i.field}：${i.message}`);
+    return ERROR_KINDS[e.kind].exit;
   }
-  if (e instanceof NotFoundError) { err(`错误：${e.message}`); return EXIT.notFound; }
-  if (e instanceof ConflictError) { err(`错误：${e.message}`); return EXIT.conflict; }
   err(`错误：${e instanceof Error ? e.message : String(e)}`);
   return EXIT.error;
 }
