@@ -11,8 +11,8 @@ import { LRUCache } from 'lru-cache';
 import { ConflictError, NotFoundError, ThrottledError, UnauthenticatedError, ValidationError } from '../domain/errors.ts';
 import { isBranchLike } from '../domain/org/org.ts';
 import {
-  clearLoginFailures, countLoginFailures, countUsers, deleteExpiredSessions, deleteSession, findUserByUsername,
-  getSessionWithUser, getUserWithOrg, insertLoginAttempts, insertSession, insertUser, pruneLoginFailures, touchSession,
+  clearLoginAttempts, countLoginAttempts, countUsers, deleteExpiredSessions, deleteSession, findUserByUsername,
+  getSessionWithUser, getUserWithOrg, insertSession, insertUser, pruneLoginAttempts, releaseLoginAttempt, touchSession,
   type UserWithOrg,
 } from '../db/queries/account-queries.ts';
 import { getMember } from '../db/queries/member-queries.ts';
@@ -140,10 +140,13 @@ export async function hasUsers(app: AppContext): Promise<boolean> {
 let dummyHash: Promise<string> | null = null;
 
 /**
- * Checks the password and opens a session. Throws LoginThrottledError when the account or the address
- * has had `THROTTLE.maxFailures` failures in the last `THROTTLE.windowMinutes` minutes (even for
- * a correct password), AuthenticationError for a wrong name or password or a disabled account.
- * Returns the cookie token (only its hash is stored) and the CSRF token.
+ * Checks the password and opens a session. Every attempt is first counted, atomically in the
+ * database, for the account and for the address; an attempt beyond `THROTTLE.maxFailures` in the
+ * window of `THROTTLE.windowMinutes` minutes is refused with LoginThrottledError without the
+ * password being checked (even a correct one). So parallel requests, and several servers on one
+ * PostgreSQL, get at most that many guesses per window. A successful login forgets the account's
+ * count and gives the address its attempt back. Throws AuthenticationError for a wrong name or
+ * password or a disabled account. Returns the cookie token (only its hash is stored) and the CSRF token.
  */
 export async function login(
   app: AppContext,
@@ -156,18 +159,23 @@ export async function login(
   const userKey = `user:${username.toLowerCase()}`;
   const ipKey = `ip:${input.address}`;
   const since = subMinutes(now, THROTTLE.windowMinutes);
-  const failures = await countLoginFailures(db, [userKey, ipKey], since);
-  if ((failures.get(userKey) ?? 0) >= THROTTLE.maxFailures || (failures.get(ipKey) ?? 0) >= THROTTLE.maxFailures) throw new LoginThrottledError();
+  const counts = await countLoginAttempts(db, [userKey, ipKey], now, since);
+  const over = [userKey, ipKey].filter((k) => (counts.get(k) ?? 0) > THROTTLE.maxFailures);
+  if (over.length > 0) {
+    // The key that was not over its limit has not been used for a guess: give its attempt back.
+    for (const k of [userKey, ipKey]) if (!over.includes(k)) await releaseLoginAttempt(db, k);
+    throw new LoginThrottledError();
+  }
 
   const user = await findUserByUsername(db, username);
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verify(user?.passwordHash ?? await dummyHash, input.password).catch(() => false);
   if (!user || !ok || user.disabled) {
-    await insertLoginAttempts(db, [{ id: randomUUID(), key: userKey, at: now }, { id: randomUUID(), key: ipKey, at: now }]);
-    await pruneLoginFailures(db, since);
+    await pruneLoginAttempts(db, since);
     throw new AuthenticationError();
   }
-  await clearLoginFailures(db, userKey);
+  await clearLoginAttempts(db, userKey);
+  await releaseLoginAttempt(db, ipKey);
   await deleteExpiredSessions(db, now);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');

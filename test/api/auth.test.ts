@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { findUserByUsername } from '../../src/db/queries/account-queries.ts';
-import { createTestApp } from '../support/db.ts';
+import { backends, createTestApp } from '../support/db.ts';
 import { addUser, login, PASSWORD } from './session.ts';
 
 describe('authentication', () => {
@@ -121,5 +121,56 @@ describe('authentication', () => {
     expect((await c.send({ method: 'POST', url: '/api/auth/logout', csrf: false })).statusCode).toBe(403);
     expect((await c.send({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
     expect((await c.send({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+});
+
+describe.each(backends)('login throttling under concurrency (%s)', (backend) => {
+  let app: AppContext;
+  let server: FastifyInstance;
+  const clock = new Date('2026-03-02T09:00:00+08:00');
+
+  beforeAll(async () => {
+    app = await createTestApp(backend);
+    server = await buildServer(app, { today: () => '2026-03-02', now: () => clock });
+  });
+  afterAll(async () => { await server?.close(); await app?.close(); });
+
+  const attempt = (username: string, password: string, remoteAddress: string) =>
+    server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+
+  it('checks at most 5 passwords of 60 parallel attempts on one account, and refuses the right one among and after them', async () => {
+    const name = await addUser(app, 'admin');
+    const wrong = Array.from({ length: 60 }, (_, i) => attempt(name, `wrong-guess-${i}`, `10.9.${i}.1`));
+    // The right password sent in the middle of the burst: it may use one of the 5 slots, no more.
+    const right = attempt(name, PASSWORD, '10.9.200.1');
+    const answers = await Promise.all([...wrong.slice(0, 30), right, ...wrong.slice(30)]);
+    const checked = answers.filter((r) => r.statusCode === 401 || r.statusCode === 200).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(56);
+    expect(answers.every((r) => [200, 401, 429].includes(r.statusCode))).toBe(true);
+    if ((await right).statusCode !== 200) {
+      // Still locked after the burst: the right password is refused without being checked.
+      const after = await attempt(name, PASSWORD, '10.9.201.1');
+      expect(after.statusCode).toBe(429);
+    }
+  });
+
+  it('locks the account for the right password sent after a burst of wrong ones', async () => {
+    const name = await addUser(app, 'admin');
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(name, `nope-${i}`, `10.8.${i}.1`)));
+    expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(5);
+    expect((await attempt(name, PASSWORD, '10.8.250.1')).statusCode).toBe(429);
+  });
+
+  it('locks one address guessing many accounts in parallel after 5 checks', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(`nobody${i}`, 'nope-nope-nope', '10.7.0.1')));
+    expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(5);
+    const other = await addUser(app, 'admin');
+    expect((await attempt(other, PASSWORD, '10.7.0.1')).statusCode).toBe(429);
+  });
+
+  it('does not count successful logins from one shared address against it', async () => {
+    const names = await Promise.all(Array.from({ length: 8 }, () => addUser(app, 'admin')));
+    for (const n of names) expect((await attempt(n, PASSWORD, '10.6.0.1')).statusCode).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
-/** Named queries for accounts: users, sessions, login attempts, sign-in tokens, saved summaries. */
-import { and, asc, count, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+/** Named queries for accounts: users, sessions, login throttling, sign-in tokens, saved summaries. */
+import { asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { loginAttempts, organizations, sessions, signInTokens, summaries, users } from '../schema/index.ts';
+import { loginThrottle, organizations, sessions, signInTokens, summaries, users } from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -79,26 +79,41 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-/** Records failed login attempts (keys `user:<name>` and `ip:<address>`) for throttling. */
-export async function insertLoginAttempts(db: DbOrTx, rows: Array<typeof loginAttempts.$inferInsert>): Promise<void> {
-  if (rows.length > 0) await db.insert(loginAttempts).values(rows);
+/**
+ * Counts one login attempt for each key, atomically, and returns each key's count in the current
+ * window. A window older than `since` starts afresh at 1 with `windowStart = now`. One statement
+ * (INSERT … ON CONFLICT DO UPDATE … RETURNING): concurrent attempts, in this process or another
+ * on the same PostgreSQL, each get a distinct count.
+ */
+export async function countLoginAttempts(db: DbOrTx, keys: readonly string[], now: Date, since: Date): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const expired = sql`${loginThrottle.windowStart} <= ${since.toISOString()}::timestamptz`;
+  const rows = await db.insert(loginThrottle)
+    .values(keys.map((key) => ({ key, attempts: 1, windowStart: now })))
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        attempts: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.attempts} + 1 END`,
+        windowStart: sql`CASE WHEN ${expired} THEN excluded.window_start ELSE ${loginThrottle.windowStart} END`,
+      },
+    })
+    .returning({ key: loginThrottle.key, attempts: loginThrottle.attempts });
+  return new Map(rows.map((r) => [r.key, r.attempts]));
 }
 
-/** Failures per key since `since`. */
-export async function countLoginFailures(db: DbOrTx, keys: readonly string[], since: Date): Promise<Map<string, number>> {
-  const rows = await db.select({ key: loginAttempts.key, n: count() }).from(loginAttempts)
-    .where(and(inArray(loginAttempts.key, [...keys]), gt(loginAttempts.at, since))).groupBy(loginAttempts.key);
-  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+/** Gives back one counted attempt of `key` (a successful login from a shared address is no failure). */
+export async function releaseLoginAttempt(db: DbOrTx, key: string): Promise<void> {
+  await db.update(loginThrottle).set({ attempts: sql`greatest(${loginThrottle.attempts} - 1, 0)` }).where(eq(loginThrottle.key, key));
 }
 
-/** Forgets the failed attempts of one key (after a successful login). */
-export async function clearLoginFailures(db: DbOrTx, key: string): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+/** Forgets the attempts of one key (the account's, after a successful login). */
+export async function clearLoginAttempts(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
-/** Drops failures older than `before` (they no longer count). */
-export async function pruneLoginFailures(db: DbOrTx, before: Date): Promise<void> {
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
+/** Drops counters whose window began before `before` (they no longer count). */
+export async function pruneLoginAttempts(db: DbOrTx, before: Date): Promise<void> {
+  await db.delete(loginThrottle).where(lt(loginThrottle.windowStart, before));
 }
 
 /** Stores a meeting sign-in token (hashed) with its activity and expiry. */

@@ -1,9 +1,9 @@
 /**
  * Accounts and what hangs off them: users (scoped to an organization subtree), server-side
- * sessions (only the SHA-256 of the cookie token is stored), login attempts for throttling,
+ * sessions (only the SHA-256 of the cookie token is stored), login throttling counters,
  * meeting sign-in tokens (hashed), and saved summary drafts with the user's paragraph edits.
  */
-import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { activities } from './activity.ts';
 import { members } from './member.ts';
 import { organizations } from './org.ts';
@@ -39,12 +39,17 @@ export const sessions = pgTable('sessions', {
   index('sessions_expires_idx').on(t.expiresAt),
 ]);
 
-export const loginAttempts = pgTable('login_attempts', {
-  id: uuid('id').primaryKey(),
-  /** `user:<username>` or `ip:<address>`. */
-  key: text('key').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-}, (t) => [index('login_attempts_key_at_idx').on(t.key, t.at)]);
+/**
+ * Login throttling, one row per key (`user:<lower-case name>` or `ip:<address>`): the attempts
+ * counted in the window that began at `windowStart`. Incremented atomically before the password
+ * is checked (INSERT … ON CONFLICT … DO UPDATE … RETURNING), so parallel requests and several
+ * server processes on one PostgreSQL share the count.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+}, (t) => [index('login_throttle_window_idx').on(t.windowStart)]);
 
 export const signInTokens = pgTable('sign_in_tokens', {
   /** Hex SHA-256 of the token shown in the QR code. */
