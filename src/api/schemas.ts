@@ -1,12 +1,11 @@
 /** Request and response schemas shared by routes: the single source of the API's types. */
 import { z } from 'zod';
-import { ACTIVITY_KIND_LIST } from '../domain/activity/activity.ts';
 import { ORG_TYPES, UNIT_KINDS } from '../domain/org/org.ts';
 import { MEMBER_STATUSES, POSITIONS } from '../domain/member/member.ts';
 
-import { uuid, isoDate, text, multilineText, periodQuery, errorBody, fieldIssue } from '../contract/common.ts';
+import { uuid, isoDate, text, periodQuery, errorBody, fieldIssue } from '../contract/common.ts';
 export { uuid, isoDate, text, periodQuery, errorBody, fieldIssue };
-export const activityKind = z.enum(ACTIVITY_KIND_LIST as [string, ...string[]]);
+export { activityKind } from '../contract/activities.ts';
 
 export const organization = z.object({
   id: uuid,
@@ -40,34 +39,8 @@ export const memberListItem = z.object({
   phoneMasked: z.string().nullable(),
 });
 
-export const attendanceInput = z.object({
-  memberId: uuid,
-  status: z.enum(['present', 'excused', 'absent']),
-  reason: text(200).nullable().default(null),
-});
-
-export const activityInput = z.object({
-  orgId: uuid,
-  kind: activityKind,
-  date: isoDate,
-  title: text(200).min(1),
-  location: text(200).nullable().default(null),
-  chairMemberId: uuid.nullable().default(null),
-  lecturerMemberId: uuid.nullable().default(null),
-  lecturerName: text(50).nullable().default(null),
-  agendaItems: z.array(z.object({ title: text(300).min(1), isFirstAgendaItem: z.boolean().default(false) })).max(50).default([]),
-  minutes: multilineText(20000).nullable().default(null),
-  attendance: z.array(attendanceInput).max(500).default([]),
-  nonMemberParticipants: z.number().int().min(0).max(100000).default(0),
-  studyHours: z.number().min(0).max(24).default(0),
-});
-
-export const activity = activityInput.extend({ id: uuid, orgId: uuid, kind: z.string() });
-
-export const activityListItem = z.object({
-  id: uuid, orgId: uuid, kind: z.string(), kindLabel: z.string(), date: isoDate, title: z.string(), location: z.string().nullable(),
-  nonMemberParticipants: z.number().int(), studyHours: z.number(), present: z.number().int(), expected: z.number().int(),
-});
+// Activities: src/contract/activities.ts.
+export { activity, activityInput, activityListItem, attendanceInput } from '../contract/activities.ts';
 
 export const sourceRef = z.object({ type: z.enum(['activity', 'member', 'developmentEvent', 'developmentCase', 'organization']), id: z.string() });
 export const fact = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), sources: z.array(sourceRef) });

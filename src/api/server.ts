@@ -12,6 +12,7 @@ import type { AppContext } from '../app/context.ts';
 import { authRoutes, installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
+import { historyRoutes } from './routes/history-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { memberRoutes } from './routes/member-routes.ts';
@@ -69,7 +70,8 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(authRoutes(app, auth));
   await f.register(orgRoutes(app));
   await f.register(memberRoutes(app, opts.today));
-  await f.register(activityRoutes(app, opts.today));
+  await f.register(activityRoutes(app, opts.today, auth.now));
+  await f.register(historyRoutes(app, auth.now));
   await f.register(signInRoutes(app, auth.now));
   await f.register(reportRoutes(app, opts.today));
   await f.register(documentRoutes(app));

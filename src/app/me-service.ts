@@ -57,6 +57,6 @@ export async function myStudyHours(app: AppContext, actor: Actor, year: number):
 /** Activities of the member's branch (and 党小组) dated `today` or later, soonest first. */
 export async function myUpcoming(app: AppContext, actor: Actor, today: string): Promise<Array<{ id: string; date: string; kind: ActivityKind; kindLabel: string; title: string; location: string | null }>> {
   const m = await ownMember(app, actor);
-  const acts = await loadActivities(app.database.db, { orgIds: memberOrgIds(m), from: today, to: '2200-12-31' });
+  const acts = await loadActivities(app.database.db, { orgIds: memberOrgIds(m), from: today, to: '2200-12-31', includePlanned: true });
   return acts.map((a) => ({ id: a.id, date: a.date, kind: a.kind, kindLabel: ACTIVITY_KINDS[a.kind], title: a.title, location: a.location }));
 }

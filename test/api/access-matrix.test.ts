@@ -11,6 +11,8 @@ import { SYSTEM_ACTOR } from '../../src/app/access.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { toMemberRecord } from '../../src/app/member-service.ts';
 import { openSignIn } from '../../src/app/sign-in-service.ts';
+import { deleteActivity } from '../../src/app/activity-service.ts';
+import { listRecycleBin } from '../../src/app/history-service.ts';
 import { addCaseStep, openCase } from '../../src/app/development-service.ts';
 import { createSummary } from '../../src/app/summary-service.ts';
 import { textSegments } from '../../src/app/summary-edits.ts';
@@ -87,6 +89,13 @@ describe('access matrix', () => {
     await insertActivities(app.database.db, [a]);
     return a.id;
   };
+  /** A fresh activity deleted into the recycle bin; its bin entry's id. */
+  const binnedActivity = async (orgId: string) => {
+    const id = await freshActivity(orgId);
+    await deleteActivity(app, SYSTEM_ACTOR, id);
+    const org = [branchA, branchB, branchC].find((o) => o.id === orgId)!;
+    return (await listRecycleBin(app, SYSTEM_ACTOR, org, new Date())).find((e) => e.recordId === id)!.id;
+  };
   const roster = async () => writeRosterXlsx([{
     name: `导入${idSeq}`, gender: 'female', ethnicity: '汉族', birthDate: '1990-01-02', education: '大学本科',
     idNumber: composeIdNumber('532801', '1990-01-02', (idSeq += 2), 'female'), phone: null, category: 'full',
@@ -112,9 +121,17 @@ describe('access matrix', () => {
     { method: 'POST', url: '/api/members/import/preview', req: async (t) => ({ url: `/api/members/import/preview?orgId=${t.org.id}`, payload: await roster(), headers: { 'content-type': XLSX } }), expect: managers(200) },
     { method: 'POST', url: '/api/members/import', req: async (t) => ({ url: `/api/members/import?orgId=${t.org.id}`, payload: await roster(), headers: { 'content-type': XLSX } }), expect: managers(200) },
     { method: 'GET', url: '/api/activities', req: (t) => ({ url: `/api/activities?orgId=${t.org.id}` }), expect: managers(200) },
-    { method: 'POST', url: '/api/activities', req: (t) => ({ payload: { orgId: t.org.id, kind: 'branchCommitteeMeeting', date: '2025-06-01', title: '支委会' } }), expect: managers(201) },
+    { method: 'POST', url: '/api/activities', req: (t) => ({ payload: { orgId: t.org.id, kind: 'branchCommitteeMeeting', date: '2025-06-01', title: '支委会', allowDuplicate: true } }), expect: managers(201) },
     { method: 'GET', url: '/api/activities/:id', req: (t) => ({ url: `/api/activities/${t.activityId}` }), expect: managers(200) },
     { method: 'DELETE', url: '/api/activities/:id', req: async (t) => ({ url: `/api/activities/${await freshActivity(t.org.id)}` }), expect: managers(204) },
+    {
+      method: 'PUT', url: '/api/activities/:id',
+      req: async (t) => ({ url: `/api/activities/${await freshActivity(t.org.id)}`, payload: { kind: 'themedPartyDay', date: '2025-04-10', title: '改过的主题党日', studyHours: 2, allowDuplicate: true } }),
+      expect: managers(200),
+    },
+    { method: 'GET', url: '/api/history', req: (t) => ({ url: `/api/history?type=activity&id=${t.activityId}` }), expect: managers(200) },
+    { method: 'GET', url: '/api/recycle-bin', req: (t) => ({ url: `/api/recycle-bin?orgId=${t.org.id}` }), expect: managers(200) },
+    { method: 'POST', url: '/api/recycle-bin/:id/restore', req: async (t) => ({ url: `/api/recycle-bin/${await binnedActivity(t.org.id)}/restore` }), expect: managers(200) },
     { method: 'POST', url: '/api/activities/:id/sign-in', req: (t) => ({ url: `/api/activities/${t.activityId}/sign-in` }), expect: managers(200) },
     { method: 'POST', url: '/api/sign-in', req: (t) => ({ payload: { token: t.signInToken } }), expect: { anonymous: 401, admin: 403, orgAdminA: 403, orgAdminCommittee: 403, memberA: [200, 404] } },
     { method: 'GET', url: '/api/stats', req: (t) => ({ url: `/api/stats?orgId=${t.org.id}&year=2025` }), expect: managers(200) },

@@ -7,6 +7,8 @@ export const activities = pgTable('activities', {
   id: uuid('id').primaryKey(),
   orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'restrict' }),
   kind: text('kind').notNull(),
+  /** 'held' (召开了, counted everywhere) | 'planned' (计划召开, may be in the future, counted nowhere). */
+  status: text('status').notNull().default('held'),
   date: date('date', { mode: 'string' }).notNull(),
   title: text('title').notNull(),
   location: text('location'),

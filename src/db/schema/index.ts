@@ -6,3 +6,4 @@ export * from './development.ts';
 export * from './account.ts';
 export * from './regulations.ts';
 export * from './settings.ts';
+export * from './history.ts';

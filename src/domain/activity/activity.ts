@@ -35,6 +35,13 @@ export const STUDY_KINDS: readonly ActivityKind[] = [
   'concentratedStudy', 'thematicStudy', 'centralGroupStudy', 'partyLecture', 'warningEducation', 'knowledgeTest',
 ];
 
+/**
+ * 已召开 / 计划召开. A planned meeting may lie in the future and is counted nowhere (statistics,
+ * checks, drafts) until the secretary records it as held; a held one cannot be in the future.
+ */
+export const ACTIVITY_STATUSES = { held: '已召开', planned: '计划召开' } as const;
+export type ActivityStatus = keyof typeof ACTIVITY_STATUSES;
+
 /** 出席 / 请假 / 缺席 */
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { present: '出席', excused: '请假', absent: '缺席' };
@@ -56,6 +63,8 @@ export interface Activity {
   id: string;
   orgId: string;
   kind: ActivityKind;
+  /** Absent means 'held' (records from before statuses existed, imports, the demo). */
+  status?: ActivityStatus;
   date: LocalDate;
   title: string;
   location: string | null;

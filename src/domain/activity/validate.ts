@@ -7,14 +7,17 @@ import { ValidationError, type FieldIssue } from '../errors.ts';
 import { ACTIVITY_KINDS, type Activity } from './activity.ts';
 
 /**
- * Validates `a` against the members of its branch (`memberIds`) and `today` (an activity is
- * recorded when it has happened, or planned at most a year ahead).
+ * Validates `a` against the members of its branch (`memberIds`) and `today`: a held meeting
+ * cannot be dated after today; a planned one may be, at most a year ahead.
  */
 export function validateActivity(a: Activity, memberIds: ReadonlySet<string>, today: LocalDate): void {
   const issues: FieldIssue[] = [];
   if (!(a.kind in ACTIVITY_KINDS)) issues.push({ field: 'kind', message: `未知的活动类型：${a.kind}` });
   if (!isLocalDate(a.date)) issues.push({ field: 'date', message: '日期无效（应为 YYYY-MM-DD）' });
-  else if (a.date > `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`) issues.push({ field: 'date', message: '日期不能晚于一年以后' });
+  else if ((a.status ?? 'held') === 'held' && a.date > today) {
+    issues.push({ field: 'date', message: '已召开的活动日期不能晚于今天；尚未召开的请选择“计划召开”' });
+  } else if (a.date > `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`) issues.push({ field: 'date', message: '日期不能晚于一年以后' });
+  if (a.status !== undefined && !['held', 'planned'].includes(a.status)) issues.push({ field: 'status', message: `未知的状态：${String(a.status)}` });
   if (!a.title.trim()) issues.push({ field: 'title', message: '主题不能为空' });
   if (a.title.length > 200) issues.push({ field: 'title', message: '主题不超过 200 字' });
   if (!Number.isInteger(a.nonMemberParticipants) || a.nonMemberParticipants < 0) {
