@@ -5,6 +5,7 @@ import { insertMembers } from '../db/queries/member-queries.ts';
 import { insertActivities } from '../db/queries/activity-queries.ts';
 import { insertDevelopmentCases, insertDevelopmentEvents } from '../db/queries/development-queries.ts';
 import { insertDuesPayments, upsertDuesRates } from '../db/queries/dues-queries.ts';
+import type { DbOrTx } from '../db/client.ts';
 import type { AppContext } from './context.ts';
 import { toMemberRecord } from './member-service.ts';
 
@@ -15,24 +16,40 @@ export interface DemoResult {
   activities: number;
 }
 
+/** Called after each step of loading the demo: `done` of `total` steps, the step just finished (Chinese). */
+export type DemoProgress = (done: number, total: number, step: string) => void;
+
 /**
  * Inserts the demo data when the database is empty (or always, with `force`). All or nothing:
- * a failure leaves the database as it was.
+ * a failure leaves the database as it was. `onProgress` hears of each step (the server shows a
+ * progress line while it loads).
  */
-export async function loadDemo(app: AppContext, opts: { force: boolean }): Promise<DemoResult> {
+export async function loadDemo(app: AppContext, opts: { force: boolean; onProgress?: DemoProgress }): Promise<DemoResult> {
   const db = app.database.db;
   if (!opts.force && (await countOrganizations(db)) > 0) return { loaded: false, organizations: 0, members: 0, activities: 0 };
+  const steps: Array<[string, (tx: DbOrTx) => Promise<unknown>]> = [];
+  const total = 10;
+  let done = 0;
+  const tick = (step: string) => opts.onProgress?.(++done, total, step);
   const data = buildDemoData();
+  tick('生成演示记录');
   const records = data.members.map((m) => toMemberRecord(app.crypto, m));
+  tick('加密个人信息');
+  steps.push(
+    ['组织', (tx) => insertOrganizations(tx, data.organizations)],
+    ['委员会任期', (tx) => insertCommitteeTerms(tx, data.committeeTerms)],
+    ['党员', (tx) => insertMembers(tx, records)],
+    ['活动与出勤', (tx) => insertActivities(tx, data.activities)],
+    ['发展党员事件', (tx) => insertDevelopmentEvents(tx, data.developmentEvents)],
+    ['发展党员', (tx) => insertDevelopmentCases(tx, data.developmentCases)],
+    ['党费标准', (tx) => upsertDuesRates(tx, data.duesRates)],
+    ['党费缴纳', (tx) => insertDuesPayments(tx, data.duesPayments)],
+  );
   await db.transaction(async (tx) => {
-    await insertOrganizations(tx, data.organizations);
-    await insertCommitteeTerms(tx, data.committeeTerms);
-    await insertMembers(tx, records);
-    await insertActivities(tx, data.activities);
-    await insertDevelopmentEvents(tx, data.developmentEvents);
-    await insertDevelopmentCases(tx, data.developmentCases);
-    await upsertDuesRates(tx, data.duesRates);
-    await insertDuesPayments(tx, data.duesPayments);
+    for (const [step, run] of steps) {
+      await run(tx);
+      tick(step);
+    }
   });
   return { loaded: true, organizations: data.organizations.length, members: data.members.length, activities: data.activities.length };
 }
