@@ -12,7 +12,8 @@ import { ConflictError, NotFoundError, ThrottledError, UnauthenticatedError, Val
 import { isBranchLike } from '../domain/org/org.ts';
 import {
   clearLoginAttempts, countLoginAttempts, countUsers, deleteExpiredSessions, deleteSession, findUserByUsername,
-  getSessionWithUser, getUserWithOrg, insertSession, insertUser, pruneLoginAttempts, releaseLoginAttempt, touchSession,
+  deleteUserSessions, getSessionWithUser, getUserWithOrg, insertSession, insertUser, lockUsers, pruneLoginAttempts, releaseLoginAttempt,
+  touchSession, updatePasswordHash,
   type UserWithOrg,
 } from '../db/queries/account-queries.ts';
 import { getMember } from '../db/queries/member-queries.ts';
@@ -23,6 +24,7 @@ import type { PublicUser } from './views.ts';
 
 export type { PublicUser };
 import { resolveOrg } from './org-service.ts';
+import { assertPasswordAllowed } from './password-policy.ts';
 
 /** Session lifetimes in milliseconds: idle (since the last request) and absolute (since login). */
 export interface SessionPolicy {
@@ -89,16 +91,17 @@ export interface NewUser {
 
 /**
  * Creates a user. Only the system (CLI) and admins may. Throws ValidationError for a bad name,
- * a short password or a role without its organization, NotFoundError for an unknown organization
- * or member, ConflictError when the name is taken.
+ * a password the policy refuses (password-policy.ts) or a role without its organization,
+ * NotFoundError for an unknown organization or member, ConflictError when the name is taken —
+ * or, with `onlyIfNoUsers` (first-run setup), when any account exists. The check and the insert
+ * run in one transaction holding the users table's lock, so parallel calls cannot both pass.
  */
-export async function createUser(app: AppContext, actor: Actor, input: NewUser): Promise<PublicUser> {
+export async function createUser(app: AppContext, actor: Actor, input: NewUser, opts: { onlyIfNoUsers?: boolean } = {}): Promise<PublicUser> {
   assertRole(actor, ['admin']);
   const db = app.database.db;
   const username = input.username.trim();
   if (!USERNAME.test(username)) throw new ValidationError('用户名应为 2–50 个字母、数字、汉字或 _ . -', [{ field: 'username', message: '格式不正确' }]);
-  if (input.password.length < 10) throw new ValidationError('密码至少 10 个字符', [{ field: 'password', message: '至少 10 个字符' }]);
-  if (input.password.length > 200) throw new ValidationError('密码过长', [{ field: 'password', message: '最多 200 个字符' }]);
+  assertPasswordAllowed(input.password, { username, displayName: input.displayName });
   let orgId: string | null = null;
   if (input.role !== 'admin') {
     // A member account's organization is its member record's branch; --org may be left out.
@@ -122,13 +125,36 @@ export async function createUser(app: AppContext, actor: Actor, input: NewUser):
     const org = orgId ? await getOrganization(db, orgId) : null;
     if (!org || !isBranchLike(org.type)) throw new ValidationError('党员账号应属于党支部', [{ field: 'org', message: '应为党支部' }]);
   }
-  if (await findUserByUsername(db, username)) throw new ConflictError(`用户名“${username}”已被使用`);
   const id = randomUUID();
-  await insertUser(db, {
-    id, username, displayName: input.displayName?.trim() || username, passwordHash: await hashPassword(input.password),
-    role: input.role, orgId, memberId,
+  // Hashing takes ~50 ms: done before the lock is taken.
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await lockUsers(tx);
+    if (opts.onlyIfNoUsers && (await countUsers(tx)) > 0) throw new ConflictError('系统已有账号，请直接登录');
+    if (await findUserByUsername(tx, username)) throw new ConflictError(`用户名“${username}”已被使用`);
+    await insertUser(tx, { id, username, displayName: input.displayName?.trim() || username, passwordHash, role: input.role, orgId, memberId });
   });
   return publicUser((await getUserWithOrg(db, id))!);
+}
+
+/**
+ * Sets a new password for an existing account (`zhibu user password`), under the same policy as
+ * a new one, and ends all of its sessions. Only the system and admins may. Throws NotFoundError
+ * for an unknown user name, ValidationError (field `password`) for a refused password.
+ */
+export async function resetPassword(app: AppContext, actor: Actor, input: { username: string; password: string }): Promise<PublicUser> {
+  assertRole(actor, ['admin']);
+  const db = app.database.db;
+  const user = await findUserByUsername(db, input.username.trim());
+  if (!user) throw new NotFoundError(`找不到用户“${input.username.trim()}”`);
+  assertPasswordAllowed(input.password, { username: user.username, displayName: user.displayName });
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await updatePasswordHash(tx, user.id, passwordHash);
+    await deleteUserSessions(tx, user.id);
+  });
+  sessionCaches.delete(app.database);
+  return publicUser(user);
 }
 
 /** Whether any account exists (until one does, the server stays on loopback). */

@@ -21,8 +21,10 @@ export async function setupNeeded(app: AppContext): Promise<boolean> {
 }
 
 /**
- * Creates the first administrator. Throws ConflictError once any account exists, and
- * ValidationError (field `token`) when the token is missing or wrong.
+ * Creates the first administrator. Throws ConflictError once any account exists — checked again
+ * under the users table's lock, so of parallel requests with the token exactly one succeeds — and
+ * ValidationError (field `token`) when the token is missing or wrong, or (field `password`) when
+ * the password policy refuses the password.
  */
 export async function createFirstAdmin(
   app: AppContext, expected: string | undefined, input: { token: string; username: string; password: string; displayName?: string | undefined },
@@ -33,5 +35,5 @@ export async function createFirstAdmin(
   if (!expected || a.length !== b.length || !timingSafeEqual(a, b)) {
     throw new ValidationError('初始化链接无效：请使用启动服务时终端中显示的链接', [{ field: 'token', message: '无效' }]);
   }
-  return createUser(app, SYSTEM_ACTOR, { username: input.username, password: input.password, role: 'admin', displayName: input.displayName });
+  return createUser(app, SYSTEM_ACTOR, { username: input.username, password: input.password, role: 'admin', displayName: input.displayName }, { onlyIfNoUsers: true });
 }

@@ -1,8 +1,12 @@
-/** `zhibu user add`: create accounts (the first administrator, organization admins, members). */
+/**
+ * `zhibu user add`: create accounts (the first administrator, organization admins, members);
+ * `zhibu user password`: set a new password for an account (a forgotten one). Both apply the
+ * password policy (src/app/password-policy.ts).
+ */
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { SYSTEM_ACTOR, type Role } from '../../app/access.ts';
-import { createUser } from '../../app/auth-service.ts';
+import { createUser, resetPassword } from '../../app/auth-service.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { withApp } from '../run.ts';
 
@@ -28,13 +32,13 @@ async function passwordFrom(opt: string | undefined): Promise<string> {
   if (opt) return opt;
   if (process.env.ZHIBU_PASSWORD) return process.env.ZHIBU_PASSWORD;
   if (!process.stdin.isTTY) throw new ValidationError('请用 --password 或环境变量 ZHIBU_PASSWORD 提供密码（当前不是终端，无法输入）', [{ field: 'password', message: '未提供' }]);
-  const first = await promptHidden('密码（至少 10 个字符）：');
+  const first = await promptHidden('密码（至少 10 个字符，不能是常见密码或用户名）：');
   const second = await promptHidden('再次输入密码：');
   if (first !== second) throw new ValidationError('两次输入的密码不一致', [{ field: 'password', message: '不一致' }]);
   return first;
 }
 
-/** Adds `user add`. `out` receives normal output; the password is never printed. */
+/** Adds `user add` and `user password`. `out` receives normal output; the password is never printed. */
 export function registerUserCommands(program: Command, out: (s: string) => void): void {
   const user = program.command('user').description('账号 / user accounts');
   user.command('add')
@@ -55,6 +59,17 @@ export function registerUserCommands(program: Command, out: (s: string) => void)
         const u = await createUser(app, SYSTEM_ACTOR, { username: opts.username, displayName: opts.displayName, password, role, orgRef: opts.org, memberId: opts.member });
         const roleLabel = { admin: '系统管理员', orgAdmin: '组织管理员', member: '党员' }[u.role];
         out(`已创建${roleLabel}账号“${u.username}”${u.orgName ? `（${u.orgName}）` : ''}。`);
+      });
+    });
+  user.command('password')
+    .description('为已有账号设置新密码（忘记密码时；该账号的登录会话全部失效） / set a new password')
+    .requiredOption('--username <用户名>', '登录用户名')
+    .option('--password <密码>', '新密码（也可用 ZHIBU_PASSWORD；都没有时在终端输入两次）')
+    .action(async (opts: { username: string; password?: string }, cmd: Command) => {
+      const password = await passwordFrom(opts.password);
+      await withApp(cmd, async (app) => {
+        const u = await resetPassword(app, SYSTEM_ACTOR, { username: opts.username, password });
+        out(`已为账号“${u.username}”设置新密码，原有登录会话已失效。`);
       });
     });
 }

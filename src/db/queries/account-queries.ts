@@ -42,6 +42,24 @@ export async function getUserWithOrg(db: DbOrTx, id: string): Promise<UserWithOr
   return r ?? null;
 }
 
+/**
+ * Takes the users table's lock until the transaction ends (SHARE ROW EXCLUSIVE: reads go on, a
+ * second writer waits), so that "no account yet" or "name free" stays true until the insert.
+ */
+export async function lockUsers(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`LOCK TABLE ${users} IN SHARE ROW EXCLUSIVE MODE`);
+}
+
+/** Replaces a user's password hash. */
+export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** Ends every session of a user (after a password change). */
+export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
 /** Number of user accounts (0 means the server must stay on loopback). */
 export async function countUsers(db: DbOrTx): Promise<number> {
   const [r] = await db.select({ n: count() }).from(users);

@@ -17,7 +17,7 @@ export default function SetupPage() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, boxSizing: 'border-box' }}>
       <main style={{ width: '100%', maxWidth: 420, background: '#fff', borderRadius: 8, padding: 24, boxSizing: 'border-box', boxShadow: '0 1px 4px rgba(0,0,0,0.08)' }}>
         <h1 style={{ textAlign: 'center', margin: '0 0 8px', fontSize: 22, fontWeight: 600 }}>首次使用：创建管理员</h1>
-        <p style={{ color: 'rgba(0,0,0,0.55)', margin: '0 0 16px' }}>管理员可以管理所有组织和账号。密码至少 10 个字符，请妥善保管。</p>
+        <p style={{ color: 'rgba(0,0,0,0.55)', margin: '0 0 16px' }}>管理员可以管理所有组织和账号。密码至少 10 个字符，不能是常见密码或用户名（可用几个词连成一句），请妥善保管。</p>
         {needed.data?.needed === false && <Alert type="info" showIcon title="系统已有账号，请直接登录。" action={<Button size="small" onClick={() => navigate('/login')}>去登录</Button>} style={{ marginBottom: 16 }} />}
         {!token && <Alert type="warning" showIcon title="链接不完整：请使用启动服务时终端中显示的完整链接（以 /setup# 开头）。" style={{ marginBottom: 16 }} />}
         {setup.error && <Alert type="error" showIcon title={setup.error.message} style={{ marginBottom: 16 }} />}
