@@ -5,17 +5,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import mammoth from 'mammoth';
 import { analyzeWithContext } from '../domain/analysis/analyze.ts';
-import { proofreadContext, type ProofreadOptions } from '../domain/analysis/proofread.ts';
+import type { ProofreadOptions } from '../domain/analysis/proofread.ts';
 import { documentPeriod } from '../domain/analysis/record-check.ts';
 import { summaryRow, type SummaryRow } from '../domain/analysis/table.ts';
-import type { DocFinding, SummaryAnalysis } from '../domain/analysis/types.ts';
+import type { SummaryAnalysis } from '../domain/analysis/types.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { Period } from '../domain/common/period.ts';
 import type { Organization } from '../domain/org/org.ts';
 import type { AppContext } from './context.ts';
 import { factsFor } from './report-service.ts';
+import { checkDocText, summaryText, type CheckedDoc, type ReadSummary } from './parsing.ts';
+import { checkDocTextOffThread, readSummaryOffThread } from './parse-pool.ts';
+
+export { checkDocText, lineColumn, lineColumnOf, summaryText, type CheckedDoc } from './parsing.ts';
 
 /**
  * The text of a summary file: .txt/.md as UTF-8 (GB18030 when it is not valid UTF-8, as files
@@ -28,27 +31,6 @@ export async function readSummaryFile(path: string): Promise<string> {
     throw new ValidationError(`不支持的文件类型：${basename(path)}（支持 .txt、.docx）`, [{ field: 'file', message: '仅支持 .txt 和 .docx' }]);
   }
   return summaryText(await readFile(path), ext === '.docx' ? 'docx' : 'text', basename(path));
-}
-
-/**
- * The text of a summary given as bytes (an upload): `docx` through mammoth, `text` as UTF-8 or
- * GB18030. Throws ValidationError for an unreadable .docx.
- */
-export async function summaryText(bytes: Buffer, kind: 'docx' | 'text', name = '文件'): Promise<string> {
-  if (kind === 'docx') {
-    try {
-      const r = await mammoth.extractRawText({ buffer: bytes });
-      // mammoth ends every paragraph with a blank line; one line per paragraph reads like a .txt file.
-      return r.value.replace(/\n\n/g, '\n');
-    } catch {
-      throw new ValidationError(`无法读取 Word 文件：${name}（请确认是 .docx 格式）`, [{ field: 'file', message: '不是有效的 .docx 文件' }]);
-    }
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
 }
 
 /** One analysed file. */
@@ -71,31 +53,9 @@ export async function analyzeFiles(paths: readonly string[]): Promise<{ files: A
   return { files, rows: files.map((f) => summaryRow(basename(f.file), f.analysis)) };
 }
 
-/** A checked document: its findings (ranked) with line and column for display. */
-export interface CheckedDoc {
-  file: string;
-  text: string;
-  analysis: SummaryAnalysis;
-  findings: Array<DocFinding & { line: number; column: number }>;
-}
-
-/** Line and column (1-based) of an offset in `text`. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1, last = -1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; last = i; }
-  return { line, column: offset - last };
-}
-
 /** Proofreads a summary file. */
 export async function checkDocFile(path: string, options: ProofreadOptions = {}): Promise<CheckedDoc> {
   return checkDocText(path, await readSummaryFile(path), options);
-}
-
-/** Proofreads a summary's text (`name` is for display). */
-export function checkDocText(name: string, text: string, options: ProofreadOptions = {}): CheckedDoc {
-  const ctx = analyzeWithContext(text);
-  const findings = proofreadContext(ctx, options).map((f) => ({ ...f, ...lineColumn(text, f.offset) }));
-  return { file: name, text, analysis: ctx.analysis, findings };
 }
 
 /**
@@ -109,10 +69,34 @@ export async function checkDocAgainstRecords(app: AppContext, path: string, org:
 
 /** checkDocAgainstRecords for a text already read (an upload). */
 export async function checkTextAgainstRecords(app: AppContext, name: string, text: string, org: Organization, period?: Period): Promise<CheckedDoc> {
-  const ctx = analyzeWithContext(text);
-  const p = period ?? documentPeriod(ctx.analysis);
+  const p = period ?? documentPeriodOf(analyzeWithContext(text).analysis);
+  return checkDocText(name, text, { facts: await factsFor(app, org, p) });
+}
+
+/** The period a summary covers, as read from it; ValidationError when it cannot be read. */
+export function documentPeriodOf(analysis: SummaryAnalysis): Period {
+  const p = documentPeriod(analysis);
   if (!p) throw new ValidationError('无法从文中读出总结的年份和时段，请指定年份和季度/半年', [{ field: 'period', message: '缺失' }]);
-  const facts = await factsFor(app, org, p);
-  const findings = proofreadContext(ctx, { facts }).map((f) => ({ ...f, ...lineColumn(text, f.offset) }));
-  return { file: name, text, analysis: ctx.analysis, findings };
+  return p;
+}
+
+/**
+ * Reads and analyses an uploaded summary in the parse pool (off the main thread, time-limited).
+ * ValidationError for an unreadable file, TooLargeError beyond UPLOAD_LIMITS, UnavailableError
+ * past the time limit.
+ */
+export function readUpload(bytes: Buffer, kind: 'docx' | 'text'): Promise<ReadSummary> {
+  return readSummaryOffThread(bytes, kind);
+}
+
+/**
+ * Proofreads an uploaded summary in the parse pool; with `org`, also against its records for
+ * `period` (default: the period the document names; ValidationError when it names none).
+ * Errors as readUpload.
+ */
+export async function checkUpload(app: AppContext, bytes: Buffer, kind: 'docx' | 'text', org?: Organization, period?: Period): Promise<CheckedDoc> {
+  const read = await readUpload(bytes, kind);
+  if (!org) return checkDocTextOffThread('upload', read.text);
+  const facts = await factsFor(app, org, period ?? documentPeriodOf(read.analysis));
+  return checkDocTextOffThread('upload', read.text, { facts });
 }

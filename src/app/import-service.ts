@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { ValidationError, type FieldIssue } from '../domain/errors.ts';
 import { isBranchLike, type Organization } from '../domain/org/org.ts';
-import { rosterRowToMember, validateRoster, type RosterRow } from '../domain/member/roster.ts';
+import { rosterRowToMember, validateRoster, type RosterOptions, type RosterResult, type RosterRow } from '../domain/member/roster.ts';
 import { readRosterSheet } from '../render/xlsx-roster.ts';
+import { validateRosterOffThread } from './parse-pool.ts';
 import { existingIdNumberHashes, insertMembers } from '../db/queries/member-queries.ts';
 import { listOrganizations } from '../db/queries/org-queries.ts';
 import { maskIdNumber, maskPhone } from '../domain/member/mask.ts';
@@ -38,7 +39,7 @@ export async function importRosterFile(app: AppContext, file: string, opts: Impo
 export async function importRoster(app: AppContext, bytes: Buffer, opts: ImportOptions): Promise<{ count: number }> {
   const orgs = await listOrganizations(app.database.db);
   const fallback = opts.orgRef ? await resolveOrg(app, opts.orgRef) : null;
-  const prepared = await prepareRoster(app, bytes, { branches: orgs.filter((o) => isBranchLike(o.type)), fallback, today: opts.today });
+  const prepared = await prepareRoster(app, async (o) => validateRoster(await readRosterSheet(bytes), o), { branches: orgs.filter((o) => isBranchLike(o.type)), fallback, today: opts.today });
   if (!prepared.ok) throw rosterError(prepared.issues);
   if (opts.dryRun) return { count: prepared.rows.length };
   return saveRoster(app, prepared, opts.progress ?? false);
@@ -85,7 +86,8 @@ async function prepareScoped(app: AppContext, actor: Actor, org: Organization, b
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
   const subtree = await orgSubtree(app, org);
-  return prepareRoster(app, bytes, { branches: subtree.filter((o) => isBranchLike(o.type)), fallback: isBranchLike(org.type) ? org : null, today });
+  // Uploads are parsed in the worker pool, time-limited, so the server's event loop never waits on one.
+  return prepareRoster(app, (o) => validateRosterOffThread(bytes, o), { branches: subtree.filter((o) => isBranchLike(o.type)), fallback: isBranchLike(org.type) ? org : null, today });
 }
 
 interface Prepared {
@@ -96,13 +98,13 @@ interface Prepared {
   issues: FieldIssue[];
 }
 
-async function prepareRoster(app: AppContext, bytes: Buffer, opts: { branches: Organization[]; fallback: Organization | null; today: string }): Promise<Prepared> {
+/** `validate` reads and validates the sheet with the options given (in the worker pool for uploads). */
+async function prepareRoster(app: AppContext, validate: (o: RosterOptions) => Promise<RosterResult>, opts: { branches: Organization[]; fallback: Organization | null; today: string }): Promise<Prepared> {
   const { branches, fallback } = opts;
   if (fallback && !isBranchLike(fallback.type)) {
     throw new ValidationError(`“${fallback.name}”不是党支部，党员只能导入到党支部`, [{ field: 'org', message: '应为党支部' }]);
   }
-  const sheet = await readRosterSheet(bytes);
-  const result = validateRoster(sheet, { today: opts.today, ...(fallback ? {} : { knownBranchNames: branches.map((b) => b.name) }) });
+  const result = await validate({ today: opts.today, ...(fallback ? {} : { knownBranchNames: branches.map((b) => b.name) }) });
   if (!result.ok) return { ok: false, rows: [], targets: [], issues: result.issues };
 
   const issues: FieldIssue[] = [];

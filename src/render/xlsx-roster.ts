@@ -6,11 +6,15 @@
  *   const sheet = await readRosterSheet(fileOrBuffer);          // I/O + header detection
  *   const result = validateRoster(sheet, { today, knownBranchNames }); // pure, all or nothing
  */
+import { readFileSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ValidationError } from '../domain/errors.ts';
+import { TooLargeError, ValidationError } from '../domain/errors.ts';
+import { UPLOAD_LIMITS } from '../contract/uploads.ts';
+import { assertZipWithinLimits, type ZipLimits } from './zip-guard.ts';
 import { POSITIONS } from '../domain/member/member.ts';
 import {
-  locateRosterHeader, ROSTER_FIELD_LIST, ROSTER_FIELDS,
+  headerField, locateRosterHeader, ROSTER_FIELD_LIST, ROSTER_FIELDS,
   type Cell, type GridRow, type RosterRow, type RosterSheet,
 } from '../domain/member/roster.ts';
 
@@ -35,29 +39,84 @@ function toCell(v: ExcelJS.CellValue): Cell {
   return null; // error values (#N/A …) carry no data
 }
 
+/** The bounds of one roster read (src/contract/uploads.ts states the values). */
+export interface RosterReadLimits {
+  /** Most bytes of the file as sent. */
+  bytes: number;
+  /** Most data rows under the header. */
+  rows: number;
+  /** Zip archive bounds (entries, unpacked bytes), checked before exceljs sees the file. */
+  zip: ZipLimits;
+}
+
+/** The stated limits (src/contract/uploads.ts). */
+export const ROSTER_READ_LIMITS: RosterReadLimits = {
+  bytes: UPLOAD_LIMITS.rosterBytes,
+  rows: UPLOAD_LIMITS.rosterRows,
+  zip: { entries: UPLOAD_LIMITS.zipEntries, uncompressedBytes: UPLOAD_LIMITS.zipUncompressedBytes },
+};
+
+/** Rows above the header (titles, notes) that are searched for it before giving up. */
+const HEADER_SEARCH_ROWS = 100;
+
 /**
  * Reads the first worksheet of an .xlsx file (a path or its bytes) and locates the header row:
  * the first row with a 姓名 column (or a synonym); title rows above it are skipped. Row numbers
- * are the sheet's own (1-based). Throws ValidationError when the file is not a readable .xlsx,
- * has no worksheet, or no header row. Reads the whole file into memory (fine for ≤ 10k rows).
+ * are the sheet's own (1-based). The file is checked as a zip archive first (entry count,
+ * unpacked size: assertZipWithinLimits) and then read with exceljs' streaming reader, which
+ * stops as soon as there are more than `limits.rows` data rows, so a 1,000,000-row workbook is
+ * refused without being loaded. Throws ValidationError when the file is not a readable .xlsx,
+ * has no worksheet, or no header row; TooLargeError (naming the limit) beyond the limits.
  */
-export async function readRosterSheet(input: Buffer | string): Promise<RosterSheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    if (typeof input === 'string') await wb.xlsx.readFile(input);
-    else await wb.xlsx.load(input as unknown as ArrayBuffer);
-  } catch {
-    throw new ValidationError('无法读取该文件：请提供 .xlsx 格式的花名册（旧版 .xls 请先另存为 .xlsx）', [{ field: 'file', message: '不是有效的 .xlsx 文件' }]);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ValidationError('该文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);
-  const grid: GridRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(toCell(row.getCell(c).value));
-    grid.push({ rowNumber, cells });
+export async function readRosterSheet(input: Buffer | string, limits: RosterReadLimits = ROSTER_READ_LIMITS): Promise<RosterSheet> {
+  let bytes: Buffer;
+  if (typeof input === 'string') {
+    let size: number;
+    try { size = statSync(input).size; } catch { throw new ValidationError(`无法读取文件：${input}`, [{ field: 'file', message: '文件不存在或无法读取' }]); }
+    if (size > limits.bytes) throw rosterTooLarge(limits);
+    bytes = readFileSync(input);
+  } else bytes = input;
+  if (bytes.length > limits.bytes) throw rosterTooLarge(limits);
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw notXlsx();
+  await assertZipWithinLimits(bytes, limits.zip, '花名册文件');
+
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
+  const grid: GridRow[] = [];
+  let headerAt = -1;
+  let sawSheet = false;
+  try {
+    for await (const ws of reader) {
+      sawSheet = true;
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        if (!row.hasValues) continue;
+        const cells: Cell[] = [];
+        for (let c = 1; c <= row.cellCount; c++) cells.push(toCell(row.getCell(c).value));
+        grid.push({ rowNumber: row.number, cells });
+        if (headerAt < 0) {
+          if (cells.some((c) => headerField(c) === 'name')) headerAt = grid.length - 1;
+          else if (grid.length >= HEADER_SEARCH_ROWS) break;
+        } else if (grid.length - 1 - headerAt > limits.rows) {
+          throw new TooLargeError(`花名册超过 ${limits.rows.toLocaleString('en-US')} 行的上限，未导入任何数据；请分成几个文件分批导入`);
+        }
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof TooLargeError) throw e;
+    throw notXlsx();
+  }
+  if (!sawSheet) throw new ValidationError('该文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);
   return locateRosterHeader(grid);
+}
+
+function notXlsx(): ValidationError {
+  return new ValidationError('无法读取该文件：请提供 .xlsx 格式的花名册（旧版 .xls 请先另存为 .xlsx）', [{ field: 'file', message: '不是有效的 .xlsx 文件' }]);
+}
+
+function rosterTooLarge(limits: RosterReadLimits): TooLargeError {
+  return new TooLargeError(`花名册文件超过 ${Math.round(limits.bytes / 1024 / 1024)} MB 的上限，未导入任何数据；请分成几个文件分批导入`);
 }
 
 const DATE_FIELDS = new Set(['birthDate', 'admittedOn', 'fullOn']);

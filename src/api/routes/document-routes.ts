@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { analysisToJson } from '../../domain/analysis/analyze.ts';
 import { FINDING_KINDS } from '../../domain/analysis/types.ts';
 import { summaryRow, TABLE_COLUMNS } from '../../domain/analysis/table.ts';
-import { analyzeWithContext } from '../../domain/analysis/analyze.ts';
 import { renderAnalysisTable } from '../../render/xlsx-analysis.ts';
 import { periodFrom } from '../../domain/common/period.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { assertRole, MANAGERS, scopedOrg } from '../../app/access.ts';
-import { checkDocText, checkTextAgainstRecords, summaryText } from '../../app/analysis-service.ts';
+import { checkUpload, readUpload } from '../../app/analysis-service.ts';
+import { UPLOAD_LIMITS } from '../../contract/uploads.ts';
 import type { AppContext } from '../../app/context.ts';
 import { actorOf } from '../auth.ts';
 import { uuid } from '../schemas.ts';
@@ -47,20 +47,19 @@ const summaryRowSchema = z.object({
   placeholders: z.number().int().min(0),
 });
 
-/** The uploaded body as text; ValidationError when it is empty or of another type. */
-async function uploadedText(req: { body: unknown; headers: Record<string, unknown> }): Promise<string> {
+/** The uploaded body and its kind; ValidationError when it is empty or of another type. */
+function uploaded(req: { body: unknown; headers: Record<string, unknown> }): { bytes: Buffer; kind: 'docx' | 'text' } {
   const body = req.body;
   if (!Buffer.isBuffer(body) || body.length === 0) {
     throw new ValidationError('请上传 .docx 文件或纯文本', [{ field: 'body', message: `内容类型应为 ${DOCX_MIME} 或 text/plain` }]);
   }
-  const isDocx = String(req.headers['content-type'] ?? '').startsWith(DOCX_MIME);
-  return summaryText(body, isDocx ? 'docx' : 'text');
+  return { bytes: body, kind: String(req.headers['content-type'] ?? '').startsWith(DOCX_MIME) ? 'docx' : 'text' };
 }
 
 export function documentRoutes(app: AppContext): FastifyPluginAsyncZod {
   return async (f) => {
-    f.addContentTypeParser(DOCX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-    f.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    f.addContentTypeParser(DOCX_MIME, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMITS.docxBytes }, (_req, body, done) => done(null, body));
+    f.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMITS.textBytes }, (_req, body, done) => done(null, body));
 
     f.post('/api/documents/check', {
       schema: {
@@ -84,11 +83,10 @@ export function documentRoutes(app: AppContext): FastifyPluginAsyncZod {
     }, async (req) => {
       const actor = actorOf(req);
       assertRole(actor, MANAGERS);
-      const text = await uploadedText(req);
+      const { bytes, kind } = uploaded(req);
       const { orgId, year, quarter, half } = req.query;
-      const checked = orgId
-        ? await checkTextAgainstRecords(app, 'upload', text, await scopedOrg(app, actor, orgId), year !== undefined ? periodFrom({ year, quarter, half }) : undefined)
-        : checkDocText('upload', text);
+      const org = orgId ? await scopedOrg(app, actor, orgId) : undefined;
+      const checked = await checkUpload(app, bytes, kind, org, year !== undefined ? periodFrom({ year, quarter, half }) : undefined);
       return {
         analysis: analysisToJson(checked.analysis),
         text: checked.text,
@@ -105,7 +103,8 @@ export function documentRoutes(app: AppContext): FastifyPluginAsyncZod {
       },
     }, async (req) => {
       assertRole(actorOf(req), MANAGERS);
-      const analysis = analyzeWithContext(await uploadedText(req)).analysis;
+      const { bytes, kind } = uploaded(req);
+      const { analysis } = await readUpload(bytes, kind);
       return { analysis: analysisToJson(analysis), row: summaryRow(req.query.name, analysis) };
     });
 

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context.ts';
 import { importRosterInto, previewRosterImport } from '../../app/import-service.ts';
 import { exportRoster, listMembersOf, readMember, updateMember, type MemberPatch } from '../../app/member-service.ts';
 import { ValidationError } from '../../domain/errors.ts';
+import { UPLOAD_LIMITS } from '../../contract/uploads.ts';
 import { actorOf } from '../auth.ts';
 import { memberListItem, memberPatch, rosterPreview, uuid, XLSX_MIME } from '../schemas.ts';
 
@@ -23,7 +24,7 @@ export function attachment(name: string, fallback: string): string {
 
 export function memberRoutes(app: AppContext, today: () => string): FastifyPluginAsyncZod {
   return async (f) => {
-    f.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    f.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMITS.rosterBytes }, (_req, body, done) => done(null, body));
 
     f.get('/api/members', {
       schema: {
