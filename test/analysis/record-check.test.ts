@@ -1,25 +1,24 @@
+/** The records check on a summary written for the tests (test/fixtures/summaries), its statistics mapped to facts. */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSummary } from '../../src/domain/analysis/analyze.ts';
 import { classifyMetrics, compareWithFacts, documentPeriod } from '../../src/domain/analysis/record-check.ts';
 import { customPeriod, halfYearPeriod, quarterPeriod, yearPeriod } from '../../src/domain/common/period.ts';
 import { makeFacts } from '../factories/facts.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const s003 = readFileSync(resolve(here, '../../../shared/seeds/003_6f3713c76475a20e.txt'), 'utf8');
+const figures = readFileSync(resolve(import.meta.dirname, '../fixtures/summaries/annual-with-figures.txt'), 'utf8');
 
 describe('compareWithFacts', () => {
-  const a = analyzeSummary(s003);
-  const period = customPeriod('2023-01-01', '2023-11-10');
+  const a = analyzeSummary(figures);
+  const period = customPeriod('2024-01-01', '2024-12-31');
   const matching = makeFacts({
     studySessions: 37, studyParticipations: 301, 'activities.branchCommitteeMeeting': 12, 'activities.generalMembershipMeeting': 13,
     'activities.themedPartyDay': 12, volunteerServices: 77, volunteerParticipations: 224, 'development.becameFull': 1,
-    'development.admittedProbationary': 1, 'activities.partyLecture': 12, secretaryPartyLectures: 1,
+    'development.admittedProbationary': 1, secretaryPartyLectures: 1,
   }, period);
 
-  it('maps the seed’s statistics to facts: 支委会议, 党员大会, 主题党日, 学习, 志愿服务 and their 人次, 转正, 接收', () => {
+  it('maps the statistics to facts: 支委会议, 党员大会, 主题党日, 学习, 志愿服务 and their 人次, 转正, 接收, 书记党课', () => {
     const keys = classifyMetrics(a.metrics);
     const byQuote = (quote: string, word: string) => keys[a.metrics.findIndex((m) => m.quote === quote && m.clause.includes(word))];
     expect(byQuote('37次', '学习')).toBe('studySessions');
@@ -43,7 +42,7 @@ describe('compareWithFacts', () => {
   it('reports each disagreeing statistic where it stands, with the recorded value', () => {
     const facts = makeFacts({ ...Object.fromEntries(Object.entries(matching.facts).map(([k, f]) => [k, f.value])), 'activities.branchCommitteeMeeting': 10, volunteerServices: 0 }, period);
     const f = compareWithFacts(a, facts);
-    expect(f.map((x) => [s003.slice(x.offset, x.offset + x.length), x.suggestion])).toEqual([
+    expect(f.map((x) => [figures.slice(x.offset, x.offset + x.length), x.suggestion])).toEqual([
       ['12次', '10次'],
       ['77次', '补录相应记录，或删去这一表述'],
     ]);
@@ -65,7 +64,7 @@ describe('compareWithFacts', () => {
 
 describe('documentPeriod', () => {
   it('reads the period to compare with: year, quarter, second half', () => {
-    expect(documentPeriod(analyzeSummary(s003))).toEqual(yearPeriod(2023));
+    expect(documentPeriod(analyzeSummary(figures))).toEqual(yearPeriod(2024));
     expect(documentPeriod(analyzeSummary('某支部2023年第三季度工作情况报告\n正文。\n'))).toEqual(quarterPeriod(2023, 3));
     expect(documentPeriod(analyzeSummary('某支部2024年下半年党建工作总结\n正文。\n'))).toEqual(halfYearPeriod(2024, 2));
     expect(documentPeriod(analyzeSummary('工作总结\n正文。\n'))).toBeNull();

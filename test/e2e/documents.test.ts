@@ -1,7 +1,7 @@
 /**
- * 总结审校 in Chromium: a 党委 secretary uploads two real seeds and a .docx that Zhibu drafted for
+ * 总结审校 in Chromium: a 党委 secretary uploads two summaries written for the tests (test/fixtures/summaries) and a .docx that Zhibu drafted for
  * 州审计局党支部, reads the collected table (period, statistics, placeholders, errors), opens the
- * findings of seed 000 and exports the table. Screenshots at 1366 px and 360 px.
+ * findings of the quarterly one and exports the table. Screenshots at 1366 px and 360 px.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,10 +16,10 @@ const PASSWORD = 'e2e-password-不外传';
 const demo = buildDemoData();
 const committee = demo.organizations.find((o) => o.name === DEMO_ORG_NAMES.committee)!;
 const audit = demo.organizations.find((o) => o.name === DEMO_ORG_NAMES.audit)!;
-// shared/ sits beside the checkout, in development (/work/shared) and in CI alike.
-const SEEDS = resolve(import.meta.dirname, '../../../shared/seeds');
-const SEED_000 = resolve(SEEDS, '000_0369b655c02adc51.txt');
-const SEED_003 = resolve(SEEDS, '003_6f3713c76475a20e.txt');
+// Summaries written for the tests, shipped with the repository (the seeds are not in a user's clone).
+const SUMMARIES = resolve(import.meta.dirname, '../fixtures/summaries');
+const QUARTERLY = resolve(SUMMARIES, 'q3-under-annual-title.txt');
+const ANNUAL = resolve(SUMMARIES, 'annual-with-figures.txt');
 const GENERATED = resolve(DOWNLOADS, '州审计局党支部2025年工作总结.docx');
 
 /** Logs in and asks the API (as the page would) for a .docx draft of 州审计局党支部's 2025. */
@@ -50,8 +50,7 @@ describe.skipIf(!existsSync(CHROMIUM))('总结审校 in Chromium', () => {
   }, 180_000);
   afterAll(async () => { await h?.close(); });
 
-  it('reads and proofreads two seeds and a drafted .docx, shows the findings and exports the table', async () => {
-    expect(existsSync(SEED_000), `seeds not found at ${SEEDS}`).toBe(true);
+  it('reads and proofreads two summaries and a drafted .docx, shows the findings and exports the table', async () => {
     const ctx = await newContext(h, 1366);
     const page = await ctx.newPage();
     await loginThroughForm(page, 'committee', PASSWORD);
@@ -60,19 +59,19 @@ describe.skipIf(!existsSync(CHROMIUM))('总结审校 in Chromium', () => {
 
     await page.getByRole('menuitem', { name: '总结审校' }).click();
     await page.waitForURL('**/documents');
-    await upload(page, [SEED_000, SEED_003, GENERATED]);
+    await upload(page, [QUARTERLY, ANNUAL, GENERATED]);
 
-    // Seed 000: an annual-looking title over a third-quarter body, full of X placeholders.
-    const row000 = rowOf(page, '000_0369b655c02adc51.txt');
-    await expect(row000.innerText()).resolves.toContain('第三季度');
-    const placeholders = Number(await row000.locator('[data-testid=placeholders]').innerText());
+    // An annual-looking title over a third-quarter body, full of X placeholders.
+    const rowQuarterly = rowOf(page, 'q3-under-annual-title.txt');
+    await expect(rowQuarterly.innerText()).resolves.toContain('第三季度');
+    const placeholders = Number(await rowQuarterly.locator('[data-testid=placeholders]').innerText());
     expect(placeholders).toBeGreaterThan(0);
-    expect(await row000.locator('[data-testid=unfilled]').count()).toBeGreaterThan(0);
-    expect(Number((await row000.locator('[data-testid=errors]').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await rowQuarterly.locator('[data-testid=unfilled]').count()).toBeGreaterThan(0);
+    expect(Number((await rowQuarterly.locator('[data-testid=errors]').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
 
-    // Seed 003 states its numbers: 支委会 12, 学习 37 次 / 301 人次.
-    const row003 = rowOf(page, '003_6f3713c76475a20e.txt');
-    for (const n of ['12', '37', '301']) await row003.getByRole('cell', { name: n, exact: true }).first().waitFor();
+    // The annual summary states its numbers: 支委会 12, 学习 37 次 / 301 人次.
+    const rowAnnual = rowOf(page, 'annual-with-figures.txt');
+    for (const n of ['12', '37', '301']) await rowAnnual.getByRole('cell', { name: n, exact: true }).first().waitFor();
 
     // The drafted .docx names the branch, the year and no placeholder.
     const rowDocx = rowOf(page, '州审计局党支部2025年工作总结.docx');
@@ -82,14 +81,14 @@ describe.skipIf(!existsSync(CHROMIUM))('总结审校 in Chromium', () => {
     expect(await rowDocx.locator('[data-testid=placeholders]').innerText()).toBe('0');
     await shoot(page, 'documents');
 
-    // 000's findings: errors first, the period mismatch among them, quoted from the text.
-    await row000.click();
+    // The quarterly summary's findings: errors first, the period mismatch among them, quoted from the text.
+    await rowQuarterly.click();
     // The findings drawer is the only drawer of the page at this width.
     const drawer = page.locator('.ant-drawer');
     const mismatch = drawer.locator('[data-kind=period-mismatch]');
     await mismatch.waitFor();
     await expect(mismatch.innerText()).resolves.toContain('第三季度');
-    await expect(mismatch.locator('mark').innerText()).resolves.toContain('党支部2023年工作情况总结报告');
+    await expect(mismatch.locator('mark').innerText()).resolves.toContain('党支部2024年工作情况总结报告');
     const tags = await drawer.locator('[data-testid=findings] .ant-list-item .ant-tag').allInnerTexts();
     expect(tags[0]).toBe('错误');
     const firstOther = tags.findIndex((t) => t !== '错误');
@@ -120,10 +119,10 @@ describe.skipIf(!existsSync(CHROMIUM))('总结审校 in Chromium', () => {
     await loginThroughForm(page, 'committee', PASSWORD);
     await page.goto('/documents');
     await page.locator('.ant-upload-drag').waitFor();
-    await upload(page, [SEED_000, SEED_003]);
+    await upload(page, [QUARTERLY, ANNUAL]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shoot(page, 'documents');
-    await rowOf(page, '000_0369b655c02adc51.txt').click();
+    await rowOf(page, 'q3-under-annual-title.txt').click();
     await page.locator('[data-kind=period-mismatch]').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shoot(page, 'documents-findings');
