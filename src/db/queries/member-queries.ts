@@ -1,6 +1,7 @@
 /** Named queries for members. Encrypted columns never leave this module except on request. */
 import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Member, MemberCategory, MemberStatus, Position } from '../../domain/member/member.ts';
+import { maskIdNumber } from '../../domain/member/mask.ts';
 import type { DbOrTx } from '../client.ts';
 import { members } from '../schema/index.ts';
 
@@ -70,7 +71,15 @@ export async function listMembers(db: DbOrTx, orgIds: readonly string[], f: Memb
   const rows = await db
     .select({ ...domainColumns, idNumberMasked: members.idNumberMasked, phoneMasked: members.phoneMasked })
     .from(members).where(and(...conds)).orderBy(asc(members.name));
-  return rows.map((r) => ({ ...toMember(r), idNumberMasked: r.idNumberMasked, phoneMasked: r.phoneMasked }));
+  return rows.map(listed);
+}
+
+/**
+ * The listed form of a row. The stored mask is masked once more: masking is idempotent, and a
+ * mask stored under an older, weaker rule (region + last 4, undone by the birth date) never leaves.
+ */
+function listed(r: DomainRow & { idNumberMasked: string | null; phoneMasked: string | null }): MemberListItem {
+  return { ...toMember(r), idNumberMasked: r.idNumberMasked === null ? null : maskIdNumber(r.idNumberMasked), phoneMasked: r.phoneMasked };
 }
 
 /** One member (masked), or null. */
@@ -78,7 +87,7 @@ export async function getMember(db: DbOrTx, id: string): Promise<MemberListItem 
   const [r] = await db
     .select({ ...domainColumns, idNumberMasked: members.idNumberMasked, phoneMasked: members.phoneMasked })
     .from(members).where(eq(members.id, id));
-  return r ? { ...toMember(r), idNumberMasked: r.idNumberMasked, phoneMasked: r.phoneMasked } : null;
+  return r ? listed(r) : null;
 }
 
 /** Which of these blind-index hashes already belong to a member. */
