@@ -5,7 +5,7 @@
 import { yearPeriod, type Period } from '../domain/common/period.ts';
 import type { LocalDate } from '../domain/common/dates.ts';
 import type { Organization } from '../domain/org/org.ts';
-import { checkSubtree, sortFindings, type RegulationSettings, type SubtreeCheckResult, type SubtreeRecords } from '../domain/regulations/index.ts';
+import { annualWindowEnd, checkSubtree, duesWindowStart, sortFindings, type RegulationSettings, type SubtreeCheckResult, type SubtreeRecords } from '../domain/regulations/index.ts';
 import { loadActivities } from '../db/queries/activity-queries.ts';
 import { loadDevelopmentCases } from '../db/queries/development-queries.ts';
 import { paymentsForOrgs, ratesForOrgs } from '../db/queries/dues-queries.ts';
@@ -28,19 +28,25 @@ export async function checkCompliance(app: AppContext, org: Organization, period
   const db = app.database.db;
   const organizations = await orgSubtree(app, org);
   const ids = organizations.map((o) => o.id);
+  const settingsById = settings ? null : await settingsForSubtree(app, org, organizations);
+  // Annual items of the period's last year may be held in the next year's first months (the
+  // 组织生活会/民主评议 grace settings, "含次年1至N月补开"): load those months too.
+  const all = settings ? [settings] : [...settingsById!.values()];
+  const grace = Math.max(0, ...all.map((s) => Math.max(s.organizationalLifeGraceMonths, s.memberAppraisalGraceMonths)));
+  const activitiesTo = grace > 0 ? annualWindowEnd(Number(period.to.slice(0, 4)), grace) : period.to;
   const [members, activities, terms, developmentCases, rates, payments] = await Promise.all([
     membersForOrgs(db, ids),
-    loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
+    loadActivities(db, { orgIds: ids, from: period.from, to: activitiesTo }),
     termsForOrgs(db, ids),
     loadDevelopmentCases(db, ids),
     ratesForOrgs(db, ids),
-    paymentsForOrgs(db, ids, period.from.slice(0, 7), period.to.slice(0, 7)),
+    paymentsForOrgs(db, ids, duesWindowStart(period.from.slice(0, 7)), period.to.slice(0, 7)),
   ]);
   // A unit that keeps its dues elsewhere has no rates here: no dues findings rather than "all unpaid".
   const dues = rates.length > 0 ? { rates, payments } : undefined;
   const records: SubtreeRecords = { organizations, members, activities, terms, developmentCases, dues };
   if (settings) return checkSubtree(records, period, settings, today);
-  return checkWithUnitSettings(records, org, period, today, await settingsForSubtree(app, org, organizations));
+  return checkWithUnitSettings(records, org, period, today, settingsById!);
 }
 
 /**

@@ -8,14 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '../domain/common/dates.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { categoryOn } from '../domain/member/member.ts';
+import { categoryOn, type Member } from '../domain/member/member.ts';
 import type { Organization } from '../domain/org/org.ts';
 import {
   addStep, CASE_STEPS, checkCase, defaultRuleSet, developmentDues, nextSteps,
   type CaseStep, type CaseStepKey, type DevelopmentCase, type Due, type Finding, type NextStep, type RegulationSettings, type RuleSetVersion, type SponsorRef,
 } from '../domain/regulations/index.ts';
 import { getDevelopmentCase, insertDevelopmentCases, loadDevelopmentCases, updateDevelopmentCase } from '../db/queries/development-queries.ts';
-import { getMember } from '../db/queries/member-queries.ts';
+import { getMember, membersForOrgs } from '../db/queries/member-queries.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 import { settingsFor, settingsForOrgId } from './settings-service.ts';
@@ -48,6 +48,12 @@ export interface StepInput {
   extensionMonths?: number | undefined;
   /** admissionMeeting or later: link the case to the new member's record. */
   memberId?: string | undefined;
+  /**
+   * admissionMeeting / fullMembershipMeeting: the vote (BR-08, DEV-16). Without `due`, the voting
+   * members due to attend are counted from the branch's roll on the date (正式党员 on the roll,
+   * ELE-03).
+   */
+  vote?: { due?: number | undefined; present: number; yes: number; writtenYes?: number | undefined } | undefined;
 }
 
 /** A case as presented: the record, its current step, what comes next and what is due, its findings. */
@@ -136,6 +142,10 @@ export async function addCaseStep(app: AppContext, actor: Actor, caseId: string,
   if (input.publicityStart !== undefined) step.publicityStart = input.publicityStart;
   if (input.outcome) step.outcome = input.outcome;
   if (input.extensionMonths !== undefined) step.extensionMonths = input.extensionMonths;
+  if (input.vote) {
+    const due = input.vote.due ?? votingMembersOn(await membersForOrgs(db, [c.orgId]), input.date);
+    step.vote = { due, present: input.vote.present, yes: input.vote.yes, ...(input.vote.writtenYes !== undefined ? { writtenYes: input.vote.writtenYes } : {}) };
+  }
   const { case: next } = addStep(c, step, settings, today);
   if (input.memberId) {
     await memberOfOrg(app, input.memberId, c.orgId);
@@ -145,6 +155,11 @@ export async function addCaseStep(app: AppContext, actor: Actor, caseId: string,
     if (!(await updateDevelopmentCase(tx, next, now))) throw new NotFoundError(NOT_FOUND);
   });
   return caseView(next, settings, today);
+}
+
+/** Members with a vote on `date` (ELE-03): full members on the roll, normal or mobile. */
+function votingMembersOn(members: readonly Member[], date: LocalDate): number {
+  return members.filter((m) => (m.status === 'normal' || m.status === 'mobile') && categoryOn(m, date) === 'full').length;
 }
 
 async function scopedCase(app: AppContext, actor: Actor, id: string): Promise<DevelopmentCase> {

@@ -104,7 +104,9 @@ describe.each(backends)('development cases and dues on %s', (backend) => {
   it('checkCompliance reports arrears (EDU-03) and overdue development steps with the other findings', async () => {
     const r = await checkCompliance(app, top, yearPeriod(2026), '2026-11-20');
     const arrears = r.findings.filter((f) => f.ruleId === 'EDU-03');
-    expect(arrears.map((f) => f.recordIds[0]).sort()).toEqual([m1.id, late.id].sort());
+    // 乙's rate runs from 2025-01 and nothing was paid for 2025: last year's arrears are still owed.
+    expect(arrears.map((f) => f.recordIds[0]).sort()).toEqual([m1.id, m2.id, late.id].sort());
+    expect(arrears.find((f) => f.recordIds[0] === m2.id)!.message).toContain('2025年1月');
     expect(arrears.find((f) => f.recordIds[0] === m1.id)!.message).toContain('欠交党费7个月');
     expect(r.duesCollection?.total.dueFen).toBeGreaterThan(0);
     // 申请人甲's first half-yearly assessment was due 2026-10-10 and is not recorded.

@@ -24,6 +24,7 @@ const caseStep = z.object({
   publicityStart: isoDate.nullable().optional(),
   outcome: z.enum(['full', 'extended', 'cancelled']).optional(),
   extensionMonths: z.number().int().optional(),
+  vote: z.object({ due: z.number().int(), present: z.number().int(), yes: z.number().int(), writtenYes: z.number().int().optional() }).optional(),
 });
 
 const finding = z.object({ ruleId, severity: z.enum(['error', 'warning']), orgId: z.string(), period: z.string(), message: z.string(), recordIds: z.array(z.string()), citation: z.string() });
@@ -56,6 +57,11 @@ const stepInput = z.object({
   publicityStart: isoDate.nullable().optional(),
   outcome: z.enum(['full', 'extended', 'cancelled']).optional(),
   extensionMonths: z.number().int().min(1).max(24).optional(),
+  /** admissionMeeting / fullMembershipMeeting: the vote; `due` defaults to the branch's voting members on the date. */
+  vote: z.object({
+    due: z.number().int().min(0).max(100000).optional(), present: z.number().int().min(0).max(100000),
+    yes: z.number().int().min(0).max(100000), writtenYes: z.number().int().min(0).max(100000).optional(),
+  }).strict().optional(),
   memberId: uuid.optional(),
 }).strict();
 

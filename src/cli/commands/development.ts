@@ -65,8 +65,14 @@ export function registerDevelopmentCommands(program: Command, out: (s: string) =
     .addOption(new Option('--outcome <结果>', '支部大会讨论转正的结果').choices(['full', 'extended', 'cancelled']))
     .option('--extension-months <月>', '延长预备期的月数（6–12）', Number)
     .option('--member <id>', '关联党员记录（接收为预备党员后）')
+    .option('--publicity-start <日期>', '公示开始日期（确定发展对象，2026年修订细则）')
+    .option('--leaving-on <日期>', '发展对象离开工作、学习单位的日期（上级党委预审）')
+    .option('--present <人>', '表决：有表决权的到会党员人数（支部大会讨论接收、转正）', Number)
+    .option('--yes <票>', '表决：赞成票数', Number)
+    .option('--written-yes <票>', '表决：未到会党员书面赞成意见数', Number)
+    .option('--due <人>', '表决：应到会有表决权的党员人数（默认按本支部正式党员计算）', Number)
     .option('--today <日期>', '以哪天为“今天”（默认今天）')
-    .action(async (caseId: string, step: string, opts: { date: string; sponsors?: string; days?: number; hours?: number; failed?: boolean; outcome?: 'full' | 'extended' | 'cancelled'; extensionMonths?: number; member?: string; today?: string }, cmd: Command) => {
+    .action(async (caseId: string, step: string, opts: { date: string; sponsors?: string; days?: number; hours?: number; failed?: boolean; outcome?: 'full' | 'extended' | 'cancelled'; extensionMonths?: number; member?: string; publicityStart?: string; leavingOn?: string; present?: number; yes?: number; writtenYes?: number; due?: number; today?: string }, cmd: Command) => {
       if (!CASE_STEP_LIST.includes(step as CaseStepKey)) throw new ValidationError(`未知的步骤：${step}（可选：${CASE_STEP_LIST.join(', ')}）`, [{ field: 'step', message: '未知的步骤' }]);
       const input: StepInput = {
         step: step as CaseStepKey, date: opts.date,
@@ -74,6 +80,10 @@ export function registerDevelopmentCommands(program: Command, out: (s: string) =
         training: opts.days !== undefined || opts.hours !== undefined ? { days: opts.days ?? 0, hours: opts.hours ?? 0 } : undefined,
         passed: opts.failed ? false : undefined,
         outcome: opts.outcome, extensionMonths: opts.extensionMonths, memberId: opts.member,
+        publicityStart: opts.publicityStart, leavingUnitOn: opts.leavingOn,
+        vote: opts.present !== undefined || opts.yes !== undefined
+          ? { present: opts.present ?? 0, yes: opts.yes ?? 0, writtenYes: opts.writtenYes, due: opts.due }
+          : undefined,
       };
       await withApp(cmd, async (app) => {
         const v = await addCaseStep(app, SYSTEM_ACTOR, caseId, input, opts.today ?? todayInChina(), new Date());

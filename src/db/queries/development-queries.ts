@@ -37,6 +37,7 @@ const caseStepSchema = z.object({
   publicityStart: localDate.nullable().optional(),
   outcome: z.enum(['full', 'extended', 'cancelled']).optional(),
   extensionMonths: z.number().int().optional(),
+  vote: z.object({ due: z.number().int(), present: z.number().int(), yes: z.number().int(), writtenYes: z.number().int().optional() }).optional(),
 });
 const stepsSchema = z.array(caseStepSchema);
 

@@ -13,6 +13,7 @@ import type { Organization } from '../org/org.ts';
 import { closedBuckets, monthOf, type Bucket, type BucketUnit } from './calendar.ts';
 import { makeFinding, type Finding } from './finding.ts';
 import type { RuleId } from './rules.ts';
+import { committeeQuorum } from './voting.ts';
 import type { RegulationSettings } from './settings.ts';
 
 /** What the cadence check needs for one branch. */
@@ -66,6 +67,21 @@ export function annualWindowEnd(year: number, graceMonths: number): LocalDate {
   return fromDate(endOfMonth(toDate(`${year + 1}-${String(Math.min(graceMonths, 12)).padStart(2, '0')}-01`)));
 }
 
+/**
+ * Committee-meeting quorum (BR-09, 支部工作条例 第十二条: 须有半数以上委员到会; "半数以上" read per
+ * the unit's `strictMajority` setting, TV-24). The committee is the members on the roll on the
+ * meeting's date holding a committee position, or `committeeIds` when given (dated positions).
+ * Null when the meeting's attendance was not recorded or no committee is known (cannot judge).
+ */
+export function committeeMeetingQuorum(a: Activity, members: readonly Member[], settings: Pick<RegulationSettings, 'strictMajority'>, committeeIds?: ReadonlySet<string>): { met: boolean; size: number; present: number; needed: number } | null {
+  if (a.attendance.length === 0) return null;
+  const ids = committeeIds ?? new Set(members.filter((m) => isCommitteeMember(m) && categoryOn(m, a.date) !== null).map((m) => m.id));
+  if (ids.size === 0) return null;
+  const present = a.attendance.filter((x) => x.status === 'present' && ids.has(x.memberId)).length;
+  const needed = committeeQuorum(ids.size, settings.strictMajority);
+  return { met: present >= needed, size: ids.size, present, needed };
+}
+
 const LECTURE_UNIT: Record<Exclude<RegulationSettings['partyLectureFrequency'], 'none'>, BucketUnit> = {
   monthly: 'month', quarterly: 'quarter', halfYearly: 'half', yearly: 'year',
 };
@@ -87,8 +103,9 @@ export function checkCadence(input: CadenceInput, period: Period, settings: Regu
   const notBefore = org.establishedOn;
   const monthBuckets = closedBuckets(period, 'month', today, notBefore);
 
-  // BR-06: general membership meeting, each calendar quarter.
-  const general = of('generalMembershipMeeting');
+  // BR-06: general membership meeting, each calendar quarter. A 换届选举大会 is a 党员大会
+  // (支部工作条例 第十一条: 党员大会…选举) and counts as one.
+  const general = [...of('generalMembershipMeeting'), ...of('termElection')];
   for (const q of closedBuckets(period, 'quarter', today, notBefore)) {
     if (!anyIn(general, q)) {
       findings.push(makeFinding('BR-06', org.id, q.label, `${q.name}未召开支部党员大会（党员大会一般每季度召开1次）`));
@@ -96,7 +113,17 @@ export function checkCadence(input: CadenceInput, period: Period, settings: Regu
   }
 
   // BR-09 with BR-17: committee meeting each month, only where a committee is required that month.
-  const committeeMonths = months(of('branchCommitteeMeeting'));
+  // A meeting with fewer committee members present than 第十二条 requires (须有半数以上委员到会)
+  // is not a committee meeting and does not count for its month.
+  const quorate: Activity[] = [];
+  for (const a of of('branchCommitteeMeeting')) {
+    const q = committeeMeetingQuorum(a, input.members, settings);
+    if (q === null || q.met) { quorate.push(a); continue; }
+    if (a.date < period.from || a.date > period.to) continue;
+    findings.push(makeFinding('BR-09', org.id, monthOf(a.date),
+      `${a.date}支部委员会会议到会委员${q.present}人（委员${q.size}人，须有半数以上即至少${q.needed}人到会），会议不计入`, [a.id], 'error'));
+  }
+  const committeeMonths = months(quorate);
   for (const m of monthBuckets) {
     if (fullMembersOn(input.members, m.to) < COMMITTEE_REQUIRED_FROM) continue;
     if (!committeeMonths.has(m.label)) {

@@ -13,7 +13,7 @@ import type { Member } from '../member/member.ts';
 import { isBranchLike, isCommitteeLike, type CommitteeTerm, type Organization } from '../org/org.ts';
 import { checkCadence, checkSecretaryLecture, COMMITTEE_REQUIRED_FROM, fullMembersOn } from './cadence.ts';
 import { checkCase, developmentDues, type DevelopmentCase } from './development.ts';
-import { checkMemberDues, collectionRates, memberLedger, monthRange, type CollectionRate, type DuesPayment, type DuesRate, type LedgerRow } from './dues.ts';
+import { checkMemberDues, collectionRates, duesWindowStart, memberLedger, monthRange, type CollectionRate, type DuesPayment, type DuesRate, type LedgerRow } from './dues.ts';
 import { sortFindings, type Due, type Finding } from './finding.ts';
 import { checkStructure, checkTerms } from './org-rules.ts';
 import type { RegulationSettings } from './settings.ts';
@@ -63,7 +63,7 @@ function cadenceDues(input: OrganizationCheckInput, today: LocalDate, settings: 
   const quarterEnd = fromDate(endOfQuarter(toDate(today)));
   const monthStart = `${today.slice(0, 7)}-01`;
   const quarterStart = fromDate(startOfQuarter(toDate(today)));
-  const held = (kind: ActivityKind, from: LocalDate) => input.activities.some((a) => a.kind === kind && a.date >= from && a.date <= today);
+  const held = (kind: ActivityKind, from: LocalDate) => input.activities.some((a) => (a.kind === kind || (kind === 'generalMembershipMeeting' && a.kind === 'termElection')) && a.date >= from && a.date <= today);
   const out: Due[] = [];
   const due = (ruleId: Due['ruleId'], subject: string, from: LocalDate, latest: LocalDate) => {
     if (latest <= horizon) out.push({ ruleId, orgId: org.id, subject, earliest: from, latest, message: `${org.name}本期尚未开展${subject}，应在${latest}前开展`, recordIds: [] });
@@ -113,7 +113,10 @@ export function checkOrganization(input: OrganizationCheckInput, settings: Regul
   const ledger: LedgerRow[] = [];
   let duesCollection: CheckResult['duesCollection'] = null;
   if (input.dues) {
-    const months = monthRange(period.from.slice(0, 7), period.to.slice(0, 7));
+    // The ledger shown is the period's; findings are judged over a window reaching back into the
+    // previous year, so arrears and six-month runs are seen across the year boundary.
+    const periodFrom = period.from.slice(0, 7);
+    const months = monthRange(duesWindowStart(periodFrom), period.to.slice(0, 7));
     const ratesBy = groupBy(input.dues.rates, (r) => r.memberId);
     const paysBy = groupBy(input.dues.payments, (p) => p.memberId);
     for (const m of input.members) {
@@ -121,9 +124,9 @@ export function checkOrganization(input: OrganizationCheckInput, settings: Regul
       const rates = ratesBy.get(m.id) ?? [];
       const pays = paysBy.get(m.id) ?? [];
       const rows = memberLedger(m, rates, pays, months, settings);
-      for (const row of rows) ledger.push(row);
+      for (const row of rows) if (row.month >= periodFrom) ledger.push(row);
       // Suspended members (停止党籍) owe nothing while suspended; only their ledger is kept.
-      if (m.status !== 'suspended') findings.push(...checkMemberDues(org.id, m, rows, pays, today));
+      if (m.status !== 'suspended') findings.push(...checkMemberDues(org.id, m, rows, pays, today, periodFrom));
     }
     duesCollection = collectionRates(ledger);
   }

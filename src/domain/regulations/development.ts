@@ -13,6 +13,7 @@ import { ValidationError } from '../errors.ts';
 import { endOfWorkingDays } from './calendar.ts';
 import { makeFinding, type Due, type Finding, type Severity } from './finding.ts';
 import { RULES, type RuleId } from './rules.ts';
+import { generalMeetingVote } from './voting.ts';
 import type { RegulationSettings } from './settings.ts';
 import { addDays } from 'date-fns';
 import { fromDate, toDate } from '../common/dates.ts';
@@ -94,7 +95,16 @@ export interface CaseStep {
   outcome?: 'full' | 'extended' | 'cancelled';
   /** fullMembershipMeeting with outcome `extended`: 6–12 months (DEV-21). */
   extensionMonths?: number;
+  /** admissionMeeting, fullMembershipMeeting: the vote (BR-08, DEV-16), judged when recorded. */
+  vote?: MeetingVote;
 }
+
+/**
+ * A general-meeting vote as recorded (支部工作条例 第十一条; 细则 第二十一—二十二条): voting
+ * members due to attend (正式党员 minus those under 留党察看 and others without a vote), voting
+ * members present, yes votes in the room and valid written yes opinions of absent voting members.
+ */
+export interface MeetingVote { due: number; present: number; yes: number; writtenYes?: number }
 
 export interface DevelopmentCase {
   id: string;
@@ -190,12 +200,24 @@ export function stepProblems(c: DevelopmentCase, prior: readonly CaseStep[], ste
   }
   for (const pre of PREREQUISITES[step.step] ?? []) {
     const p = latest(prior, pre);
-    if (!p) bad(CASE_STEPS[step.step].ruleId, `「${def.name}」之前须先完成「${CASE_STEPS[pre].name}」`);
+    // A prerequisite recorded with a later date is judged where its date puts it: after this step.
+    const later = p ? undefined : c.steps.find((x) => x.step === pre && x.date > step.date);
+    if (later) bad(CASE_STEPS[step.step].ruleId, `「${def.name}」（${step.date}）的日期不能早于「${CASE_STEPS[pre].name}」（${later.date}）`);
+    else if (!p) bad(CASE_STEPS[step.step].ruleId, `「${def.name}」之前须先完成「${CASE_STEPS[pre].name}」`);
     else if (p.date > step.date) bad(CASE_STEPS[step.step].ruleId, `「${def.name}」的日期不能早于「${CASE_STEPS[pre].name}」（${p.date}）`);
   }
   const cancelled = prior.some((x) => x.step === 'fullMembershipMeeting' && x.outcome === 'cancelled');
   if (cancelled && step.step !== 'fullMembershipApproved' && step.step !== 'archived') bad('DEV-21', '已取消预备党员资格，不能继续记录发展步骤');
 
+  if (step.vote && (step.step === 'admissionMeeting' || step.step === 'fullMembershipMeeting')) {
+    const v = step.vote;
+    const what = step.step === 'admissionMeeting' ? '接收预备党员' : '预备党员转正';
+    const ruleId: RuleId = step.step === 'admissionMeeting' ? 'DEV-16' : 'BR-08';
+    const r = generalMeetingVote(v.due, v.present, v.yes, v.writtenYes ?? 0);
+    if (v.present > v.due || v.yes > v.present) bad(ruleId, `表决人数有误：应到会有表决权党员${v.due}人、到会${v.present}人、赞成${v.yes}票`);
+    else if (!r.quorum) bad(ruleId, `支部大会讨论${what}：有表决权的到会党员${v.present}人，未超过应到会有表决权党员${v.due}人的半数（至少${r.presentNeeded}人），不能进行表决`);
+    else if (!r.passed) bad(ruleId, `支部大会讨论${what}：赞成${v.yes + (v.writtenYes ?? 0)}票（含书面意见${v.writtenYes ?? 0}票），未超过应到会有表决权党员${v.due}人的半数（至少${r.yesNeeded}票），未通过`);
+  }
   const app = latest(prior, 'application');
   switch (step.step) {
     case 'application': {
@@ -246,6 +268,9 @@ export function stepProblems(c: DevelopmentCase, prior: readonly CaseStep[], ste
       break;
     }
     case 'concentratedTraining': {
+      if (!latest(prior, 'candidateConfirmed')) {
+        late('DEV-12', `此次培训（${step.date}）在确定为发展对象之前，属入党积极分子培训，不计入发展对象的集中培训`, 'warning');
+      }
       if (step.training && !trainingSufficient(step.training)) {
         late('DEV-12', `集中培训${step.training.days}天、${step.training.hours}学时，不足三天或二十四学时`, 'warning');
       }
@@ -269,11 +294,17 @@ export function stepProblems(c: DevelopmentCase, prior: readonly CaseStep[], ste
         bad('DEV-10', '没有两名正式党员作入党介绍人，不能提交支部大会讨论');
       }
       const review = latest(prior, 'politicalReview');
-      if (!review) bad('DEV-11', '未经政治审查，不能发展入党');
+      const laterReview = c.steps.find((x) => x.step === 'politicalReview' && x.date > step.date);
+      if (!review && laterReview) bad('DEV-11', `支部大会讨论（${step.date}）早于政治审查（${laterReview.date}）：未经政治审查，不能发展入党`);
+      else if (!review) bad('DEV-11', '未经政治审查，不能发展入党');
       else if (review.passed === false) bad('DEV-11', '政治审查不合格，不能发展入党');
-      const trainings = all(prior, 'concentratedTraining');
-      if (trainings.length === 0) bad('DEV-12', '未参加集中培训，不能发展入党');
-      else if (!trainings.some((t) => !t.training || trainingSufficient(t.training))) bad('DEV-12', '集中培训不足三天或二十四学时，不能发展入党');
+      // 第十八条 trains the 发展对象: a course taken while still an 积极分子 does not count.
+      const candidate = latest(prior, 'candidateConfirmed');
+      const trainings = all(prior, 'concentratedTraining').filter((t) => candidate !== undefined && t.date >= candidate.date);
+      if (trainings.length === 0) {
+        const early = all(prior, 'concentratedTraining').length > 0;
+        bad('DEV-12', early ? '集中培训是在确定为发展对象之前参加的（入党积极分子期间的培训不计入），发展对象未参加集中培训，不能发展入党' : '未参加集中培训，不能发展入党');
+      } else if (!trainings.some((t) => !t.training || trainingSufficient(t.training))) bad('DEV-12', '集中培训不足三天或二十四学时，不能发展入党');
       const pre = latest(prior, 'preReview');
       if (pre && pre.passed === false) bad('DEV-13', '上级党委预审未通过');
       if (is2026 && pre) {
@@ -324,19 +355,52 @@ export function stepProblems(c: DevelopmentCase, prior: readonly CaseStep[], ste
   return out;
 }
 
+/** The steps in date order (same day: chart order), the order every rule speaks of. */
+export function stepsInDateOrder(steps: readonly CaseStep[]): CaseStep[] {
+  return [...steps].sort((a, b) => a.date.localeCompare(b.date) || CASE_STEPS[a.step].no - CASE_STEPS[b.step].no);
+}
+
+/** Every step's problems, each judged against the steps dated before it. */
+function replayProblems(c: DevelopmentCase, settings: RegulationSettings): StepProblem[] {
+  const order = stepsInDateOrder(c.steps);
+  const out: StepProblem[] = [];
+  for (let i = 0; i < order.length; i++) out.push(...stepProblems(c, order.slice(0, i), order[i]!, settings));
+  return out;
+}
+
+/**
+ * Validates a whole case as it would stand (e.g. after a step is added or corrected) against the
+ * case before: each step is judged against every earlier-dated step, whatever order the steps were
+ * entered in. Throws ValidationError (citing the article) when the change makes any step
+ * impossible that was not already so — the new step itself, or a later-dated step it breaks.
+ * Returns the changed case's problems of the steps in `changedIds` that are not blocking.
+ */
+export function validateCaseChange(before: DevelopmentCase, after: DevelopmentCase, changedIds: ReadonlySet<string>, settings: RegulationSettings): StepProblem[] {
+  const key = (p: StepProblem) => `${p.stepId}|${p.message}`;
+  const known = new Set(replayProblems(before, settings).filter((p) => p.impossible).map(key));
+  const problems = replayProblems(after, settings);
+  const blocking = problems.filter((p) => p.impossible && !known.has(key(p)));
+  if (blocking.length > 0) {
+    const byId = new Map(after.steps.map((x) => [x.id, x]));
+    throw new ValidationError(blocking.map((p) => {
+      const st = byId.get(p.stepId);
+      return changedIds.has(p.stepId) || !st ? p.message : `会使已记录的「${CASE_STEPS[st.step].name}」（${st.date}）不成立：${p.message}`;
+    }).join('；'), blocking.map((p) => ({ field: byId.get(p.stepId)?.step ?? 'step', message: p.message })));
+  }
+  return problems.filter((p) => !p.impossible && changedIds.has(p.stepId));
+}
+
 /**
  * Records `step` on the case and returns the new case with the non-blocking problems as
- * findings. Throws ValidationError when the step is impossible (a rule is cited in the message)
- * or dated after `today`.
+ * findings. The step is judged in date order against every earlier-dated step (not only those
+ * entered before it), and may not make a later-dated step impossible. Throws ValidationError
+ * when the step is impossible (a rule is cited in the message) or dated after `today`.
  */
 export function addStep(c: DevelopmentCase, step: CaseStep, settings: RegulationSettings, today: LocalDate): { case: DevelopmentCase; findings: Finding[] } {
   if (step.date > today) throw new ValidationError(`「${CASE_STEPS[step.step].name}」的日期不能晚于今天`, [{ field: 'date', message: '日期不能晚于今天' }]);
-  const problems = stepProblems(c, c.steps, step, settings);
-  const blocking = problems.filter((p) => p.impossible);
-  if (blocking.length > 0) {
-    throw new ValidationError(blocking.map((p) => p.message).join('；'), blocking.map((p) => ({ field: step.step, message: p.message })));
-  }
-  return { case: { ...c, steps: [...c.steps, step] }, findings: problems.map((p) => toFinding(c, p, step.date)) };
+  const next: DevelopmentCase = { ...c, steps: [...c.steps, step] };
+  const problems = validateCaseChange(c, next, new Set([step.id]), settings);
+  return { case: next, findings: problems.map((p) => toFinding(c, p, step.date)) };
 }
 
 function toFinding(c: DevelopmentCase, p: StepProblem, date: LocalDate): Finding {
@@ -398,7 +462,7 @@ export function nextSteps(c: DevelopmentCase, settings: RegulationSettings): Nex
     if (!has('candidateFiled')) push('candidateFiled', candidate, null, '确定发展对象后报上级党委备案');
     if (!has('sponsorsAppointed')) push('sponsorsAppointed', candidate, null, '确定两名正式党员作入党介绍人');
     if (!has('politicalReview')) push('politicalReview', candidate, null, '进行政治审查');
-    if (!all(st, 'concentratedTraining').some((t) => !t.training || trainingSufficient(t.training))) push('concentratedTraining', null, null, '参加不少于三天或二十四学时的集中培训');
+    if (!all(st, 'concentratedTraining').some((t) => t.date >= candidate && (!t.training || trainingSufficient(t.training)))) push('concentratedTraining', candidate, null, '确定为发展对象后参加不少于三天或二十四学时的集中培训');
     if (!has('committeeReview')) push('committeeReview', candidate, null, '支部委员会审查');
     else if (!has('preReview')) push('preReview', at('committeeReview'), null, '报上级党委预审');
     else if (!has('applicationFormFilled')) push('applicationFormFilled', at('preReview'), null, '在入党介绍人指导下填写入党志愿书');
@@ -458,8 +522,13 @@ export function developmentDues(c: DevelopmentCase, settings: RegulationSettings
  * dated inside it.
  */
 export function checkCase(c: DevelopmentCase, settings: RegulationSettings, today: LocalDate, period?: Pick<Period, 'from' | 'to'>): Finding[] {
-  const order = [...c.steps].sort((a, b) => a.date.localeCompare(b.date) || CASE_STEPS[a.step].no - CASE_STEPS[b.step].no);
+  const order = stepsInDateOrder(c.steps);
   const out: Finding[] = [];
+  // Without a birth date the age gate (第五条: 年满十八岁) cannot be applied: ask for it rather than pass silently.
+  if (!c.birthDate && order.some((x) => x.step === 'application')) {
+    const app = order.find((x) => x.step === 'application')!;
+    out.push(makeFinding('DEV-01', c.orgId, app.date.slice(0, 7), `${c.personName}：未记录出生日期，无法核对递交申请时是否年满十八岁，请补充出生日期${cite('DEV-01')}`, [c.id], 'warning'));
+  }
   for (let i = 0; i < order.length; i++) {
     const step = order[i]!;
     // With a period, only steps taken in it are judged; open overdue items are reported whatever their date.

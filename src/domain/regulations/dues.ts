@@ -59,8 +59,11 @@ export interface DuesCalculation {
 
 function toDecimal(v: Decimal.Value, field: string): Decimal {
   let d: Decimal;
-  try { d = new Decimal(v); } catch { throw new ValidationError(`${field}不是有效金额`, [{ field, message: '应为数字（元）' }]); }
-  if (!d.isFinite() || d.isNegative()) throw new ValidationError(`${field}不能为负数`, [{ field, message: '应为不小于0的金额（元）' }]);
+  const invalid = () => new ValidationError(`${field}不是有效金额`, [{ field, message: '应为数字（元）' }]);
+  try { d = new Decimal(v); } catch { throw invalid(); }
+  // NaN and ±Infinity are not amounts at all; only a real number below zero is "negative".
+  if (!d.isFinite()) throw invalid();
+  if (d.isNegative()) throw new ValidationError(`${field}不能为负数`, [{ field, message: '应为不小于0的金额（元）' }]);
   return d;
 }
 
@@ -109,7 +112,9 @@ export function monthlyDues(
   if (base === null || base === undefined || base === '') {
     throw new ValidationError(`${DUES_CATEGORIES[category]}须提供计算基数`, [{ field: 'base', message: '请填写月计算基数（元）' }]);
   }
-  const baseD = toDecimal(base, '计算基数');
+  // The bracket is chosen on the base as printed, rounded half-up to the 分: a base of 3000.004
+  // prints as 3000.00 and takes the 0.5% bracket, never the next one (DUES-02 boundaries inclusive).
+  const baseD = toDecimal(base, '计算基数').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const retired = category === 'retired';
   const bracket = bracketFor(retired ? RETIRED_BRACKETS : EMPLOYED_BRACKETS, baseD);
   const amount = rounded(baseD.times(bracket.rate), settings);
@@ -272,20 +277,39 @@ function monthName(m: Month): string {
 }
 
 /**
- * Dues findings for one member's ledger rows (months in order), judged on `today`:
- * - EDU-03: arrears, months already over with less paid than due (党员应当按期交纳党费);
- * - DUES-13: one payment date covering more than 6 earlier months (补交超过6个月, TV-07);
- * - DUES-14 / PC-04: 6 or more consecutive calendar months with dues outstanding and no payment
- *   at all (review for 自行脱党, TV-07).
+ * Months before a check period whose dues are still judged with it: arrears do not vanish when a
+ * new year starts, and six consecutive months (DUES-14) may begin in the previous year.
  */
-export function checkMemberDues(orgId: string, member: Member, rows: readonly LedgerRow[], payments: readonly DuesPayment[], today: LocalDate): Finding[] {
+export const DUES_LOOKBACK_MONTHS = 12;
+
+/** First month of the dues window judged with a period starting in `fromMonth`. */
+export function duesWindowStart(fromMonth: Month): Month {
+  return addMonth(fromMonth, -DUES_LOOKBACK_MONTHS);
+}
+
+/**
+ * Dues findings for one member's ledger rows (months in order, possibly starting before the
+ * period: see DUES_LOOKBACK_MONTHS), judged on `today`. `judgeFrom` is the first month of the
+ * period asked for (default: the first row's month); the lookback months count for the
+ * findings but a finding is reported only if it reaches into the period.
+ * - EDU-03: arrears, months already over with less paid than due (党员应当按期交纳党费),
+ *   including months of earlier years still unpaid;
+ * - DUES-13: one payment date covering more than 6 earlier months (补交超过6个月, 第十二条, TV-07);
+ * - DUES-14 / PC-04: 6 or more consecutive calendar months with dues outstanding and no payment at
+ *   all (review for 自行脱党, 第十三条, 党章第九条), across calendar years. When every one of those
+ *   months was then paid back by payments covering at most 6 months each (accepted under 第十二条),
+ *   the finding is a warning noting the back payment, not an error.
+ */
+export function checkMemberDues(orgId: string, member: Member, rows: readonly LedgerRow[], payments: readonly DuesPayment[], today: LocalDate, judgeFrom?: Month): Finding[] {
   const out: Finding[] = [];
   const todayMonth = today.slice(0, 7);
+  const from = judgeFrom ?? rows[0]?.month ?? todayMonth;
   const past = rows.filter((r) => r.month < todayMonth);
   const unpaid = past.filter((r) => r.status === 'unpaid' || r.status === 'partial');
   if (unpaid.length > 0) {
     const owed = unpaid.reduce((s, r) => s + r.dueFen - r.paidFen, 0);
-    out.push(makeFinding('EDU-03', orgId, unpaid[0]!.month.slice(0, 4),
+    const last = unpaid[unpaid.length - 1]!.month;
+    out.push(makeFinding('EDU-03', orgId, (last >= from ? last : from).slice(0, 4),
       `${member.name}欠交党费${unpaid.length}个月（${unpaid.map((r) => monthName(r.month)).join('、')}），合计${fenToYuan(owed)}元`,
       [member.id]));
   }
@@ -303,7 +327,7 @@ export function checkMemberDues(orgId: string, member: Member, rows: readonly Le
     byDate.set(p.paidOn, s);
   }
   for (const [paidOn, ms] of byDate) {
-    if (ms.size > 6) {
+    if (ms.size > 6 && paidOn.slice(0, 7) >= from) {
       const sorted = [...ms].sort();
       out.push(makeFinding('DUES-13', orgId, paidOn.slice(0, 7),
         `${member.name}于${paidOn}一次补交${ms.size}个月党费（${monthName(sorted[0]!)}至${monthName(sorted[sorted.length - 1]!)}），补交超过6个月`,
@@ -312,31 +336,45 @@ export function checkMemberDues(orgId: string, member: Member, rows: readonly Le
   }
   // Consecutive calendar months in which something was owed at the month's end and nothing was paid.
   const paidMonths = new Set(mine.map((p) => p.paidOn.slice(0, 7)));
-  const settled = new Map<Month, Month | null>();
+  const settled = new Map<Month, { month: Month; paidOn: LocalDate } | null>();
   for (const x of past) if (x.dueFen > 0) settled.set(x.month, settledIn(x, paysByMonth.get(x.month) ?? []));
+  const runs: Month[][] = [];
   let run: Month[] = [];
-  let longest: Month[] = [];
   for (const r of past) {
     let owing = false;
-    for (const [m, s] of settled) if (m <= r.month && (s === null || s > r.month)) { owing = true; break; }
-    if (owing && !paidMonths.has(r.month)) run.push(r.month); else run = [];
-    if (run.length > longest.length) longest = [...run];
+    for (const [m, s] of settled) if (m <= r.month && (s === null || s.month > r.month)) { owing = true; break; }
+    if (owing && !paidMonths.has(r.month)) run.push(r.month);
+    else { if (run.length > 0) runs.push(run); run = []; }
   }
-  if (longest.length >= 6) {
-    out.push(makeFinding('DUES-14', orgId, longest[longest.length - 1]!,
-      `${member.name}连续${longest.length}个月（${monthName(longest[0]!)}至${monthName(longest[longest.length - 1]!)}）未交纳党费，应审查是否按自行脱党处理`,
-      [member.id]));
+  if (run.length > 0) runs.push(run);
+  const longest = runs.filter((x) => x.length >= 6 && x[x.length - 1]! >= from).sort((a, b) => b.length - a.length)[0];
+  if (longest) {
+    const span = `连续${longest.length}个月（${monthName(longest[0]!)}至${monthName(longest[longest.length - 1]!)}）未交纳党费`;
+    // Paid back afterwards, each payment covering at most 6 months: accepted under 第十二条.
+    const owedMonths = longest.filter((m) => settled.has(m));
+    const backPayments = owedMonths.map((m) => settled.get(m) ?? null);
+    const madeGood = backPayments.length > 0 && backPayments.every((x) => x !== null && (byDate.get(x.paidOn)?.size ?? 0) <= 6);
+    if (madeGood) {
+      const dates = [...new Set(backPayments.map((x) => x!.paidOn))].sort();
+      out.push(makeFinding('DUES-14', orgId, longest[longest.length - 1]!,
+        `${member.name}${span}，已于${dates.join('、')}补交（补交未超过6个月，按${RULES['DUES-13'].citation}办理），记录备查`,
+        [member.id], 'warning'));
+    } else {
+      out.push(makeFinding('DUES-14', orgId, longest[longest.length - 1]!,
+        `${member.name}${span}，应审查是否按自行脱党处理`,
+        [member.id]));
+    }
   }
   return out;
 }
 
-/** The calendar month in which the row's dues were fully paid, or null if never (`payments`: those for the row's month). */
-function settledIn(row: LedgerRow, payments: readonly DuesPayment[]): Month | null {
+/** The payment that completed the row's dues (its date and calendar month), or null if never (`payments`: those for the row's month). */
+function settledIn(row: LedgerRow, payments: readonly DuesPayment[]): { month: Month; paidOn: LocalDate } | null {
   const ps = [...payments].sort((a, b) => a.paidOn.localeCompare(b.paidOn));
   let s = 0;
   for (const p of ps) {
     s += p.amountFen;
-    if (s >= row.dueFen) return p.paidOn.slice(0, 7);
+    if (s >= row.dueFen) return { month: p.paidOn.slice(0, 7), paidOn: p.paidOn };
   }
   return null;
 }

@@ -11,8 +11,9 @@ export {
   nextSteps, probationEnd, type CaseStep, type CaseStepKey, type DevelopmentCase, type NextStep, type RuleSetVersion, type SponsorRef,
 } from './development.ts';
 export {
-  collectionRates, describeDuesCalculation, duesBase, DUES_CATEGORIES, DUES_CATEGORY_LIST, fenToYuan, memberLedger, monthlyDues, monthsOfYear, toFen,
+  collectionRates, describeDuesCalculation, duesBase, duesWindowStart, DUES_LOOKBACK_MONTHS, DUES_CATEGORIES, DUES_CATEGORY_LIST, fenToYuan, memberLedger, monthlyDues, monthsOfYear, toFen,
   type DuesCalculation, type DuesCategory, type DuesPayment, type DuesRate, type LedgerRow,
 } from './dues.ts';
 export { studyHoursByMember, type MemberStudyHours } from './study-hours.ts';
+export { annualWindowEnd } from './cadence.ts';
 export { defaultTermYears, structureFor, termDates } from './org-rules.ts';

@@ -42,6 +42,13 @@ export interface RegulationSettings {
   studyHoursMinimum: number;
   /** EDU-08: 学时 for secretaries and committee members; null switches the check off. Default 56. */
   leaderStudyHoursMinimum: number | null;
+  /**
+   * EDU-07/08 for a member on the roll for only part of a year (admitted or joined mid-year): the
+   * yearly minimum pro-rated by calendar months of membership (the month of joining counts). The
+   * 条例 states a yearly figure for members and sets nothing for part years; pro-rating is the
+   * reading most units apply. Default true; false judges every member against the full figure.
+   */
+  studyHoursProRata: boolean;
   /** Default `suggested` (§11 item 8). */
   talkCoverage: TalkCoverage;
   /** BR-09 / §11 item 5: "半数以上" read as strictly more than half. Default true. */
@@ -78,6 +85,7 @@ export const DEFAULT_SETTINGS: RegulationSettings = {
   memberAppraisalGraceMonths: 0,
   studyHoursMinimum: 32,
   leaderStudyHoursMinimum: 56,
+  studyHoursProRata: true,
   talkCoverage: 'suggested',
   strictMajority: true,
   duesBasePolicy: 'incomeTaxOnly',

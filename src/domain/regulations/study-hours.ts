@@ -2,7 +2,8 @@
  * Study hours (学时) per member per year, from recorded activities: each activity credits its
  * `studyHours` to every member marked present. Checked against EDU-07 (32 学时, 党员教育管理工作条例
  * 第二十条) and, for secretaries and committee members, EDU-08 (56 学时, from the 2019—2023 规划,
- * configurable).
+ * configurable). A member who joined during the year is judged on the minimum pro-rated by months
+ * of membership (setting `studyHoursProRata`, default on).
  */
 import type { Activity } from '../activity/activity.ts';
 import type { LocalDate } from '../common/dates.ts';
@@ -46,6 +47,30 @@ export function requiredStudyHours(m: Member, settings: RegulationSettings): { h
 }
 
 /**
+ * Calendar months of `year` the member belonged to the Party (1–12): from the month of admission
+ * (预备党员, PC-03) — or, failing that, of full membership — when it falls inside the year; the
+ * month of joining counts as a whole month. 12 when the member joined before the year or the
+ * roll has no date. 0 when the member joined after the year.
+ */
+export function membershipMonthsIn(m: Pick<Member, 'admittedOn' | 'fullOn'>, year: number): number {
+  const joined = m.admittedOn ?? m.fullOn;
+  if (!joined || joined < `${year}-01-01`) return 12;
+  if (joined > `${year}-12-31`) return 0;
+  return 12 - Number(joined.slice(5, 7)) + 1;
+}
+
+/**
+ * The minimum for `m` in `year` (EDU-07/08), pro-rated by months of membership when the unit's
+ * `studyHoursProRata` setting is on (default): need × months / 12, rounded half-up to 0.1 学时.
+ */
+export function requiredStudyHoursIn(m: Member, year: number, settings: RegulationSettings): { hours: number; fullYear: number; months: number; ruleId: 'EDU-07' | 'EDU-08' } {
+  const base = requiredStudyHours(m, settings);
+  const months = settings.studyHoursProRata ? membershipMonthsIn(m, year) : 12;
+  const hours = months >= 12 ? base.hours : Math.round((base.hours * months * 10) / 12) / 10;
+  return { hours, fullYear: base.hours, months, ruleId: base.ruleId };
+}
+
+/**
  * One warning per member of the roll (on the roll at the year's end, normal or mobile) whose
  * hours for `year` are below the minimum. Judged only once the year is over (`today` after
  * 12-31). `hours` may be passed in when already computed for many branches at once.
@@ -65,11 +90,12 @@ export function checkStudyHours(
   for (const m of members) {
     if (m.orgId !== orgId || (m.status !== 'normal' && m.status !== 'mobile') || categoryOn(m, yearEnd) === null) continue;
     const got = hours.get(m.id)?.hours ?? 0;
-    const need = requiredStudyHours(m, settings);
+    const need = requiredStudyHoursIn(m, year, settings);
     if (got < need.hours) {
       const who = need.ruleId === 'EDU-08' ? '（书记、支部委员）' : '';
+      const part = need.months < 12 ? `（${year}年在党${need.months}个月，按全年${need.fullYear}学时折算，本单位设置）` : '';
       out.push(makeFinding(need.ruleId, orgId, String(year),
-        `${m.name}${who}${year}年集中学习培训${got}学时，低于${need.hours}学时`, [m.id]));
+        `${m.name}${who}${year}年集中学习培训${got}学时，低于${need.hours}学时${part}`, [m.id]));
     }
   }
   return out;
