@@ -53,6 +53,10 @@ export const COMMAND_MODULES: CommandModule[] = [
     commands: { settings: '各组织的党内法规检查设置（党课频次、学时等） / per-unit regulation settings' },
     load: async () => (await import('./commands/settings.ts')).registerSettingsCommands,
   },
+  {
+    commands: { synth: '生成大规模合成数据（党委→党总支→支部→党小组，一年的记录） / generate synthetic data at scale' },
+    load: async () => (await import('./commands/synth.ts')).registerSynthCommands,
+  },
 ];
 
 /** Global options that take a value (their value is not a command name). */

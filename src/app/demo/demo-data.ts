@@ -92,7 +92,7 @@ export const DEMO_PLANTED_GAPS = {
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-interface PersonSpec {
+export interface PersonSpec {
   key: string;
   name: string;
   gender: 'male' | 'female';
@@ -324,7 +324,8 @@ const DAI_MALE = ['岩温', '岩罕', '岩光', '岩香', '岩应', '岩恩', '�
 const DAI_FEMALE = ['玉叫', '玉罕', '玉光', '玉儿', '玉香', '玉坎', '玉楠', '玉应'];
 const HANI_SURNAMES = ['白', '车', '李', '杨', '普', '陈'];
 
-function randomPerson(rng: Rng, key: string, used: Set<string>, over: Partial<PersonSpec> = {}): PersonSpec {
+/** A random person of the demo's region (Han, Dai, Hani … names), distinct from the names in `used` (which it extends). */
+export function randomPerson(rng: Rng, key: string, used: Set<string>, over: Partial<PersonSpec> = {}): PersonSpec {
   for (;;) {
     const gender = over.gender ?? (rng.chance(0.55) ? 'male' : 'female');
     const r = rng.next();
