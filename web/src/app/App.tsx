@@ -3,7 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes, useLocation } from 'react-router';
 import { ApiError } from '../lib/api.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useSession } from '../features/auth/use-session.ts';
@@ -41,22 +41,30 @@ function RequireSession({ children, roles }: { children: ReactNode; roles?: stri
   return <>{children}</>;
 }
 
+function TopRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/sign-in" element={<RequireSession><SignInPage /></RequireSession>} />
+        <Route path="/me/*" element={<RequireSession><MeLayout /></RequireSession>} />
+        <Route path="/*" element={<RequireSession roles={['admin', 'orgAdmin']}><Shell /></RequireSession>} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+// A data router (one splat route around the descendant routes) so that forms can block
+// navigation while they hold unsaved changes (useBlocker needs one).
+const router = createBrowserRouter([{ path: '*', element: <TopRoutes /> }]);
+
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <Suspense fallback={<PageSpinner />}>
-              <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                <Route path="/setup" element={<SetupPage />} />
-                <Route path="/sign-in" element={<RequireSession><SignInPage /></RequireSession>} />
-                <Route path="/me/*" element={<RequireSession><MeLayout /></RequireSession>} />
-                <Route path="/*" element={<RequireSession roles={['admin', 'orgAdmin']}><Shell /></RequireSession>} />
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

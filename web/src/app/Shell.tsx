@@ -1,14 +1,20 @@
-/** The administrator's shell: organization tree (the scope), navigation, and the pages. */
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { Button, Drawer, Empty, Grid, Layout, Menu, Result, Tree, Typography } from 'antd';
-import { ApartmentOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+/**
+ * The administrator's shell: organization tree (the scope), navigation (a menu on a desktop, a
+ * bottom tab bar on a phone), breadcrumbs with a back link on detail pages, and the pages.
+ */
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Breadcrumb, Button, Drawer, Empty, Grid, Layout, Menu, Result, Tree, Typography } from 'antd';
+import {
+  AppstoreOutlined, ApartmentOutlined, ArrowLeftOutlined, CalendarOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, MoneyCollectOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { useOrgs } from '../features/orgs/use-orgs.ts';
 import { buildOrgTree, initialScope } from '../features/orgs/org-tree.ts';
 import { useLogout, useSession } from '../features/auth/use-session.ts';
 import { PageSpinner } from './App.tsx';
+import { backLinkOf, crumbsFor, sectionOf, sectionsFor, TAB_BAR_KEYS } from './navigation.ts';
 import { SCOPE_STORAGE_KEY, ScopeContext, type Scope } from './scope.tsx';
 
 dayjs.locale('zh-cn');
@@ -23,17 +29,11 @@ const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage.tsx
 const CompliancePage = lazy(() => import('../features/compliance/CompliancePage.tsx'));
 const DuesPage = lazy(() => import('../features/dues/DuesPage.tsx'));
 const DevelopmentPage = lazy(() => import('../features/development/DevelopmentPage.tsx'));
+const RecycleBinPage = lazy(() => import('../features/recycle-bin/RecycleBinPage.tsx'));
 
-const NAV = [
-  { key: '/dashboard', label: '概览' },
-  { key: '/members', label: '党员' },
-  { key: '/activities', label: '组织生活' },
-  { key: '/summary', label: '工作总结' },
-  { key: '/documents', label: '总结审校' },
-  { key: '/compliance', label: '合规提醒' },
-  { key: '/development', label: '发展党员' },
-  { key: '/dues', label: '党费' },
-];
+const TAB_ICONS: Record<string, ReactNode> = {
+  '/dashboard': <DashboardOutlined />, '/members': <TeamOutlined />, '/activities': <CalendarOutlined />, '/dues': <MoneyCollectOutlined />,
+};
 
 export default function Shell() {
   const session = useSession();
@@ -44,6 +44,7 @@ export default function Shell() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(SCOPE_STORAGE_KEY));
 
   const list = orgs.data ?? [];
@@ -64,7 +65,11 @@ export default function Shell() {
       style={{ background: 'transparent' }}
     />
   );
-  const navKey = NAV.find((n) => location.pathname.startsWith(n.key))?.key ?? '/dashboard';
+  const nav = sectionsFor(session.data?.user.role);
+  const navKey = sectionOf(location.pathname);
+  const crumbs = crumbsFor(location.pathname);
+  const back = backLinkOf(location.pathname);
+  const go = (key: string) => { setMoreOpen(false); navigate(key); };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -89,8 +94,12 @@ export default function Shell() {
           {orgTree}
         </Drawer>
         <Layout.Content style={{ minWidth: 0 }}>
-          <Menu mode="horizontal" selectedKeys={[navKey]} items={NAV} onClick={(e) => navigate(e.key)} style={{ paddingInline: narrow ? 0 : 12 }} />
-          <div style={{ padding: narrow ? 8 : 20 }}>
+          {!narrow && <Menu mode="horizontal" selectedKeys={[navKey]} items={nav.map((n) => ({ key: n.key, label: n.label }))} onClick={(e) => navigate(e.key)} style={{ paddingInline: 12 }} />}
+          <div style={{ padding: narrow ? '8px 8px 72px' : 20 }}>
+            <nav aria-label="位置" style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 8, flexWrap: 'wrap' }}>
+              {back?.to && <Link to={back.to} aria-label={`返回${back.label}`}><ArrowLeftOutlined /> 返回</Link>}
+              <Breadcrumb items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))} />
+            </nav>
             {orgs.isPending ? <PageSpinner /> : orgs.error ? <Result status="error" title="组织加载失败" subTitle={orgs.error.message} />
               : !scope ? <Empty description="没有可查看的组织" /> : (
               <ScopeContext.Provider value={scope}>
@@ -102,6 +111,8 @@ export default function Shell() {
                     <Route path="activities" element={<ActivitiesPage />} />
                     <Route path="activities/new" element={<ActivityFormPage />} />
                     <Route path="activities/:id" element={<ActivityDetailPage />} />
+                    <Route path="activities/:id/edit" element={<ActivityFormPage />} />
+                    <Route path="recycle-bin" element={<RecycleBinPage />} />
                     <Route path="summary" element={<SummaryPage />} />
                     <Route path="summary/:id" element={<SummaryPage />} />
                     <Route path="documents" element={<DocumentsPage />} />
@@ -116,6 +127,26 @@ export default function Shell() {
           </div>
         </Layout.Content>
       </Layout>
+      {narrow && (
+        <nav aria-label="主导航" style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 100, display: 'flex', background: '#fff', borderTop: '1px solid #e8e8e8', paddingBottom: 'env(safe-area-inset-bottom)' }}>
+          {[...TAB_BAR_KEYS.map((k) => nav.find((n) => n.key === k)!).filter(Boolean), { key: 'more', label: '更多' }].map((t) => {
+            const active = t.key === 'more' ? !TAB_BAR_KEYS.includes(navKey as never) : navKey === t.key;
+            return (
+              <button key={t.key} type="button" onClick={() => (t.key === 'more' ? setMoreOpen(true) : go(t.key))} aria-current={active ? 'page' : undefined}
+                style={{ flex: 1, border: 0, background: 'none', padding: '6px 0 4px', color: active ? '#b71c1c' : '#555', fontSize: 12, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2 }}>
+                <span style={{ fontSize: 20 }}>{t.key === 'more' ? <AppstoreOutlined /> : TAB_ICONS[t.key]}</span>{t.label}
+              </button>
+            );
+          })}
+        </nav>
+      )}
+      <Drawer title="全部功能" placement="bottom" open={narrow && moreOpen} onClose={() => setMoreOpen(false)} size="auto" styles={{ body: { padding: 12 } }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }}>
+          {nav.map((n) => (
+            <Button key={n.key} type={navKey === n.key ? 'primary' : 'default'} onClick={() => go(n.key)} style={{ height: 44 }}>{n.label}</Button>
+          ))}
+        </div>
+      </Drawer>
     </Layout>
   );
 }

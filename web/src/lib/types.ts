@@ -2,7 +2,6 @@
  * Shapes of the API's answers as the web UI reads them (docs: /tmp web contract, src/api/schemas.ts).
  * Domain types and labels come from src/domain, never copied here.
  */
-import type { ActivityKind, AttendanceStatus } from '../../../src/domain/activity/activity.ts';
 import type { Member } from '../../../src/domain/member/member.ts';
 import type { OrgType } from '../../../src/domain/org/org.ts';
 import type { DraftDocument, SummaryKind } from '../../../src/domain/report/document.ts';
@@ -27,46 +26,9 @@ export interface Org {
 /** A member with masked personal data (idNumberMasked, phoneMasked). */
 export type MemberItem = Member & { idNumberMasked: string | null; phoneMasked: string | null };
 
-export interface ActivityListItem {
-  id: string;
-  orgId: string;
-  kind: ActivityKind;
-  kindLabel: string;
-  date: string;
-  title: string;
-  location: string | null;
-  nonMemberParticipants: number;
-  /** 学时 credited to each member present. */
-  studyHours: number;
-  present: number;
-  expected: number;
-}
-
-export interface ActivityAttendance {
-  memberId: string;
-  status: AttendanceStatus;
-  reason: string | null;
-}
-
-export interface ActivityInput {
-  orgId: string;
-  kind: ActivityKind;
-  date: string;
-  title: string;
-  location: string | null;
-  chairMemberId: string | null;
-  lecturerMemberId: string | null;
-  lecturerName: string | null;
-  agendaItems: { title: string; isFirstAgendaItem: boolean }[];
-  minutes: string | null;
-  attendance: ActivityAttendance[];
-  nonMemberParticipants: number;
-  studyHours: number;
-}
-
-export interface Activity extends ActivityInput {
-  id: string;
-}
+import type { ActivityKind, AttendanceStatus } from '../../../src/domain/activity/activity.ts';
+// Activities: src/contract/activities.ts.
+export type { ActivityAttendance, ActivityInput, ActivityListItem, ActivityView as Activity } from '../../../src/contract/activities.ts';
 
 export interface ImportPreview {
   ok: boolean;

@@ -1,9 +1,10 @@
-/** One activity: its record, attendance by name, the sign-in QR code and deletion. */
+/** One activity: its record, attendance by name, editing, its 修改记录, the sign-in QR code and deletion (to the recycle bin). */
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Flex, List, Popconfirm, Result, Spin, Tag, Typography } from 'antd';
-import { QrcodeOutlined } from '@ant-design/icons';
-import { useNavigate, useParams } from 'react-router';
-import { ACTIVITY_KINDS, ATTENDANCE_LABELS } from '../../../../src/domain/activity/activity.ts';
+import { EditOutlined, HistoryOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, ATTENDANCE_LABELS } from '../../../../src/contract/activities.ts';
+import { HistoryDrawer } from '../history/HistoryDrawer.tsx';
 import { useMembers } from '../members/use-members.ts';
 import { attendanceCounts } from './activity-form.ts';
 import { useActivity, useDeleteActivity } from './use-activities.ts';
@@ -17,18 +18,23 @@ export default function ActivityDetailPage() {
   const members = useMembers(q.data?.orgId ?? '', {});
   const del = useDeleteActivity();
   const [qrOpen, setQrOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   if (q.isPending) return <Spin />;
   if (q.error) return <Result status="404" title="找不到这条活动记录" subTitle={q.error.message} />;
   const a = q.data;
-  const name = (mid: string | null) => (mid ? members.data?.find((m) => m.id === mid)?.name ?? '' : '');
+  const names = new Map((members.data ?? []).map((m) => [m.id, m.name]));
+  const name = (mid: string | null) => (mid ? names.get(mid) ?? '' : '');
   const counts = attendanceCounts(a.attendance);
   return (
     <div style={{ maxWidth: 900 }}>
       <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{a.title}</Typography.Title>
-        <Flex gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{a.title} {a.status === 'planned' && <Tag color="blue">计划召开</Tag>}</Typography.Title>
+        <Flex gap={8} wrap>
+          <Link to={`/activities/${a.id}/edit`}><Button type="primary" icon={<EditOutlined />}>编辑</Button></Link>
+          <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>修改记录</Button>
           <Button icon={<QrcodeOutlined />} onClick={() => setQrOpen(true)}>签到二维码</Button>
-          <Popconfirm title="删除这条活动记录？" okText="删除" cancelText="取消" onConfirm={() => del.mutate(a.id, { onSuccess: () => { void message.success('已删除'); navigate('/activities'); } })}>
+          <Popconfirm title="删除这条活动记录？" description="删除后进入回收站，30 天内可恢复。" okText="删除" cancelText="取消"
+            onConfirm={() => del.mutate(a.id, { onSuccess: () => { void message.success('已移入回收站，30 天内可恢复'); navigate('/activities'); } })}>
             <Button danger loading={del.isPending}>删除</Button>
           </Popconfirm>
         </Flex>
@@ -36,6 +42,7 @@ export default function ActivityDetailPage() {
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12, background: '#fff' }}>
         <Descriptions.Item label="类型">{ACTIVITY_KINDS[a.kind]}</Descriptions.Item>
         <Descriptions.Item label="日期">{a.date}</Descriptions.Item>
+        <Descriptions.Item label="状态">{ACTIVITY_STATUSES[a.status]}</Descriptions.Item>
         <Descriptions.Item label="地点">{a.location}</Descriptions.Item>
         <Descriptions.Item label="主持人">{name(a.chairMemberId)}</Descriptions.Item>
         <Descriptions.Item label="授课人">{a.lecturerMemberId ? name(a.lecturerMemberId) : a.lecturerName}</Descriptions.Item>
@@ -58,6 +65,7 @@ export default function ActivityDetailPage() {
       <Card size="small" title="会议记录">
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.minutes ?? '未登记'}</Typography.Paragraph>
       </Card>
+      <HistoryDrawer type="activity" id={a.id} names={names} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       {qrOpen && <SignInQrModal activityId={a.id} title={a.title} onClose={() => setQrOpen(false)} />}
     </div>
   );

@@ -1,8 +1,8 @@
 /** Pure helpers of the activity form: attendance taken from the branch's member list, and the request body. */
 import { endOfMonth, format, startOfMonth } from 'date-fns';
-import type { ActivityKind, AttendanceStatus } from '../../../../src/domain/activity/activity.ts';
+import type { ActivityKind, ActivityStatus, AttendanceStatus } from '../../../../src/domain/activity/activity.ts';
 import { isCommitteeMember } from '../../../../src/domain/member/member.ts';
-import type { ActivityAttendance, ActivityInput, ActivityListItem, MemberItem } from '../../lib/types.ts';
+import type { Activity, ActivityAttendance, ActivityInput, ActivityListItem, MemberItem } from '../../lib/types.ts';
 
 /** Members expected at a branch meeting: those still in the branch (not transferred out, removed or deceased). */
 export function expectedMembers(members: readonly MemberItem[]): MemberItem[] {
@@ -40,6 +40,7 @@ export function missingReasons(rows: readonly ActivityAttendance[]): string[] {
 /** What the form holds besides attendance (dates as YYYY-MM-DD strings). */
 export interface ActivityFormValues {
   kind: ActivityKind;
+  status?: ActivityStatus;
   date: string;
   title: string;
   location?: string;
@@ -62,6 +63,7 @@ export function toActivityInput(orgId: string, v: ActivityFormValues, attendance
   return {
     orgId,
     kind: v.kind,
+    status: v.status ?? 'held',
     date: v.date,
     title: v.title.trim(),
     location: blank(v.location),
@@ -93,4 +95,14 @@ export function byDate(items: readonly ActivityListItem[]): Map<string, Activity
 /** `9/10 出席` — members present over members expected. */
 export function presenceText(a: Pick<ActivityListItem, 'present' | 'expected'>): string {
   return a.expected > 0 ? `${a.present}/${a.expected}` : '—';
+}
+
+/** The form's values for editing a saved activity (dates stay strings; the page turns them into pickers). */
+export function formValuesOf(a: Activity): ActivityFormValues {
+  const opt = (x: string | null) => x ?? undefined;
+  return {
+    kind: a.kind, status: a.status, date: a.date, title: a.title, location: opt(a.location), chairMemberId: opt(a.chairMemberId),
+    lecturerMemberId: opt(a.lecturerMemberId), lecturerName: opt(a.lecturerName), agendaItems: a.agendaItems.map((x) => ({ ...x })),
+    minutes: opt(a.minutes), nonMemberParticipants: a.nonMemberParticipants, studyHours: a.studyHours,
+  };
 }

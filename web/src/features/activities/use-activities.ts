@@ -1,12 +1,17 @@
 /** Data hooks of the activities feature. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api.ts';
+import type { ActivityUpdate } from '../../../../src/contract/activities.ts';
 import type { Activity, ActivityInput, ActivityListItem, SignInTicket } from '../../lib/types.ts';
 
 export interface ActivityQuery {
-  kind?: string;
-  from?: string;
-  to?: string;
+  kind?: string | undefined;
+  status?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  title?: string | undefined;
+  sort?: 'date' | 'title' | 'studyHours' | undefined;
+  order?: 'asc' | 'desc' | undefined;
   limit?: number;
   offset?: number;
 }
@@ -35,12 +40,24 @@ export function useRecordActivity() {
   });
 }
 
+/** Saves an edited activity (the whole record); the record's history is refreshed with it. */
+export function useUpdateActivity(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ActivityUpdate) => api.put<Activity>(`/api/activities/${id}`, input),
+    onSuccess: (a) => {
+      client.setQueryData(['activity', a.id], a);
+      for (const key of ['activities', 'dashboard', 'summary', 'summaries', 'history']) void client.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
 export function useDeleteActivity() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.del(`/api/activities/${id}`),
     onSuccess: () => {
-      for (const key of ['activities', 'dashboard', 'summary', 'summaries']) void client.invalidateQueries({ queryKey: [key] });
+      for (const key of ['activities', 'dashboard', 'summary', 'summaries', 'recycle-bin']) void client.invalidateQueries({ queryKey: [key] });
     },
   });
 }

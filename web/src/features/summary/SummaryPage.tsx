@@ -5,6 +5,7 @@ import { FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useScope } from '../../app/scope.tsx';
 import { qs } from '../../lib/api.ts';
+import { formatInstant } from '../../lib/time.ts';
 import { DraftPaper } from './DraftPaper.tsx';
 import { SUMMARY_KIND_LABELS, type PeriodChoice } from './summary-view.ts';
 import { useCreateSummary, useRegenerate, useSummaries, useSummary } from './use-summaries.ts';
@@ -40,8 +41,8 @@ function SummaryStart() {
       </Card>
       <Card size="small" title="已保存的草稿">
         <List size="small" loading={saved.isPending} dataSource={saved.data ?? []} locale={{ emptyText: saved.error ? saved.error.message : '还没有草稿' }}
-          renderItem={(s) => <List.Item extra={<Typography.Text type="secondary">{s.updatedAt.slice(0, 16).replace('T', ' ')}</Typography.Text>}>
-            <Link to={`/summary/${s.id}`}>{s.title}</Link> <Typography.Text type="secondary">{s.periodLabel}</Typography.Text></List.Item>} />
+          renderItem={(s) => <List.Item extra={<Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>保存于 {formatInstant(s.updatedAt)}</Typography.Text>}>
+            <Link to={`/summary/${s.id}`}>{s.title}</Link><Typography.Text type="secondary">（{s.periodLabel}）</Typography.Text></List.Item>} />
       </Card>
     </div>
   );
