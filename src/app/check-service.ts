@@ -7,7 +7,7 @@ import type { LocalDate } from '../domain/common/dates.ts';
 import type { Organization } from '../domain/org/org.ts';
 import { annualWindowEnd, checkSubtree, duesWindowStart, sortFindings, type RegulationSettings, type SubtreeCheckResult, type SubtreeRecords } from '../domain/regulations/index.ts';
 import { loadActivities } from '../db/queries/activity-queries.ts';
-import { loadDevelopmentCases } from '../db/queries/development-queries.ts';
+import { loadDevelopmentCases, type UnreadableCase } from '../db/queries/development-queries.ts';
 import { paymentsForOrgs, ratesForOrgs } from '../db/queries/dues-queries.ts';
 import { membersForOrgs } from '../db/queries/member-queries.ts';
 import { termsForOrgs } from '../db/queries/org-queries.ts';
@@ -24,11 +24,13 @@ import { settingsForSubtree } from './settings-service.ts';
  * Without `settings`, each organization is checked with its own effective per-unit settings
  * (regulation_settings, inherited from its ancestors); with `settings`, those apply to the whole subtree.
  */
-export async function checkCompliance(app: AppContext, org: Organization, period: Period, today: LocalDate, settings?: RegulationSettings): Promise<SubtreeCheckResult> {
+export async function checkCompliance(app: AppContext, org: Organization, period: Period, today: LocalDate, settings?: RegulationSettings): Promise<ComplianceResult> {
   const db = app.database.db;
   const organizations = await orgSubtree(app, org);
   const ids = organizations.map((o) => o.id);
   const settingsById = settings ? null : await settingsForSubtree(app, org, organizations);
+  // Stored records the engine cannot read are left out of the check and reported by id.
+  const unreadable: UnreadableCase[] = [];
   // Annual items of the period's last year may be held in the next year's first months (the
   // 组织生活会/民主评议 grace settings, "含次年1至N月补开"): load those months too.
   const all = settings ? [settings] : [...settingsById!.values()];
@@ -38,16 +40,22 @@ export async function checkCompliance(app: AppContext, org: Organization, period
     membersForOrgs(db, ids),
     loadActivities(db, { orgIds: ids, from: period.from, to: activitiesTo }),
     termsForOrgs(db, ids),
-    loadDevelopmentCases(db, ids),
+    loadDevelopmentCases(db, ids, unreadable),
     ratesForOrgs(db, ids),
     paymentsForOrgs(db, ids, duesWindowStart(period.from.slice(0, 7)), period.to.slice(0, 7)),
   ]);
   // A unit that keeps its dues elsewhere has no rates here: no dues findings rather than "all unpaid".
   const dues = rates.length > 0 ? { rates, payments } : undefined;
   const records: SubtreeRecords = { organizations, members, activities, terms, developmentCases, dues };
-  if (settings) return checkSubtree(records, period, settings, today);
-  return checkWithUnitSettings(records, org, period, today, settingsById!);
+  const r = settings ? checkSubtree(records, period, settings, today) : checkWithUnitSettings(records, org, period, today, settingsById!);
+  return { ...r, unreadable: unreadable.map((u) => ({ kind: 'developmentCase' as const, id: u.id, orgId: u.orgId, label: u.personName, reason: u.reason })) };
 }
+
+/** A stored record left out of a check because it cannot be read, with its id and why. */
+export interface UnreadableRecord { kind: 'developmentCase'; id: string; orgId: string; label: string; reason: string }
+
+/** The check's result plus the records it could not read. */
+export type ComplianceResult = SubtreeCheckResult & { unreadable: UnreadableRecord[] };
 
 /**
  * The engine takes one settings object per run: organizations are grouped by their effective
@@ -89,7 +97,7 @@ function checkWithUnitSettings(records: SubtreeRecords, root: Organization, peri
  * due within the settings' horizon (30 days) or overdue, and per organization what is open.
  * ForbiddenError for a member account; NotFoundError when `org` is outside the actor's scope.
  */
-export async function complianceView(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings?: RegulationSettings): Promise<SubtreeCheckResult> {
+export async function complianceView(app: AppContext, actor: Actor, org: Organization, year: number, today: LocalDate, settings?: RegulationSettings): Promise<ComplianceResult> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
   return checkCompliance(app, org, yearPeriod(year), today, settings);

@@ -6,20 +6,26 @@
  * scope "does not exist" (NotFoundError).
  */
 import { randomUUID } from 'node:crypto';
-import type { LocalDate } from '../domain/common/dates.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { toLocalDate, type LocalDate } from '../domain/common/dates.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { categoryOn, type Member } from '../domain/member/member.ts';
 import type { Organization } from '../domain/org/org.ts';
 import {
-  addStep, CASE_STEPS, checkCase, defaultRuleSet, developmentDues, nextSteps,
+  addStep, CASE_STEPS, checkCase, defaultRuleSet, developmentDues, nextSteps, validateCaseChange,
   type CaseStep, type CaseStepKey, type DevelopmentCase, type Due, type Finding, type NextStep, type RegulationSettings, type RuleSetVersion, type SponsorRef,
 } from '../domain/regulations/index.ts';
-import { getDevelopmentCase, insertDevelopmentCases, loadDevelopmentCases, updateDevelopmentCase } from '../db/queries/development-queries.ts';
+import {
+  deleteDevelopmentCase, getDevelopmentCaseRecord, insertDevelopmentCases, loadDevelopmentCases, replaceDevelopmentCase,
+  storedDevelopmentCaseRow, updateDevelopmentCase, type UnreadableCase,
+} from '../db/queries/development-queries.ts';
+import { logChange, moveToRecycleBin } from './history-service.ts';
 import { getMember, membersForOrgs } from '../db/queries/member-queries.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 import { settingsFor, settingsForOrgId } from './settings-service.ts';
 import { orgSubtree } from './org-service.ts';
+
+export type { UnreadableCase };
 
 const NOT_FOUND = '找不到该发展党员档案';
 
@@ -112,13 +118,17 @@ export async function readCase(app: AppContext, actor: Actor, id: string, today:
   return caseView(c, settings, today);
 }
 
-/** Cases of `org` and its subtree (oldest first), each with its view on `today`. */
-export async function listCases(app: AppContext, actor: Actor, org: Organization, today: LocalDate, given?: RegulationSettings): Promise<CaseView[]> {
+/**
+ * Cases of `org` and its subtree (oldest first), each with its view on `today`. A stored case
+ * that cannot be read is left out and pushed to `unreadable` when given (its id and why), so one
+ * bad row never breaks the list.
+ */
+export async function listCases(app: AppContext, actor: Actor, org: Organization, today: LocalDate, given?: RegulationSettings, unreadable?: UnreadableCase[]): Promise<CaseView[]> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
   const settings = given ?? await settingsFor(app, org);
   const ids = (await orgSubtree(app, org)).map((o) => o.id);
-  const cases = await loadDevelopmentCases(app.database.db, ids);
+  const cases = await loadDevelopmentCases(app.database.db, ids, unreadable);
   return cases.map((c) => caseView(c, settings, today));
 }
 
@@ -134,6 +144,9 @@ export async function addCaseStep(app: AppContext, actor: Actor, caseId: string,
   const db = app.database.db;
   const c = await scopedCase(app, actor, caseId);
   const settings = given ?? await settingsForOrgId(app, c.orgId);
+  toLocalDate(input.date, 'date');
+  if (input.leavingUnitOn) toLocalDate(input.leavingUnitOn, 'leavingUnitOn');
+  if (input.publicityStart) toLocalDate(input.publicityStart, 'publicityStart');
   const step: CaseStep = { id: randomUUID(), step: input.step, date: input.date };
   if (input.step === 'sponsorsAppointed') step.sponsors = await sponsorsOf(app, actor, input.sponsorMemberIds ?? [], input.date);
   if (input.training) step.training = input.training;
@@ -163,13 +176,94 @@ function votingMembersOn(members: readonly Member[], date: LocalDate): number {
 }
 
 async function scopedCase(app: AppContext, actor: Actor, id: string): Promise<DevelopmentCase> {
-  assertRole(actor, MANAGERS);
-  const c = await getDevelopmentCase(app.database.db, id);
-  if (!c) throw new NotFoundError(NOT_FOUND);
-  await assertRecordOrgInScope(app, actor, c.orgId, NOT_FOUND);
-  return c;
+  const r = await scopedRecord(app, actor, id);
+  if ('unreadable' in r) throw unreadableError(r.unreadable);
+  return r.case;
 }
 
+/** The case as stored, readable or not, after the scope check. */
+async function scopedRecord(app: AppContext, actor: Actor, id: string) {
+  assertRole(actor, MANAGERS);
+  const r = await getDevelopmentCaseRecord(app.database.db, id);
+  if (!r) throw new NotFoundError(NOT_FOUND);
+  await assertRecordOrgInScope(app, actor, 'case' in r ? r.case.orgId : r.unreadable.orgId, NOT_FOUND);
+  return r;
+}
+
+function unreadableError(u: UnreadableCase): ConflictError {
+  return new ConflictError(`发展党员档案 ${u.id}（${u.personName}）${u.reason}，请由组织管理员更正或删除该档案`);
+}
+
+/** A correction of a case (PATCH): the fields given replace the stored ones; `steps` replaces every step. */
+export interface CaseCorrection {
+  personName?: string | undefined;
+  birthDate?: LocalDate | null | undefined;
+  ruleSet?: RuleSetVersion | undefined;
+  /** The whole list of steps as it should stand (ids kept for steps that stay; new ones get an id). */
+  steps?: (Omit<CaseStep, 'id'> & { id?: string | undefined })[] | undefined;
+  /** Why, kept in the history. */
+  reason?: string | undefined;
+}
+
+/**
+ * Corrects a case (its organization's administrator or an admin): name, birth date, rule set or
+ * the steps themselves — also a case stored unreadable (e.g. an impossible date saved before
+ * dates were validated). The corrected case is judged like a new step: every step against every
+ * earlier-dated step; a correction that makes any step impossible is refused (ValidationError
+ * citing the article), as is a step after `today`. The stored row before and after goes to the
+ * case's history with the acting account. NotFoundError when missing or out of scope.
+ */
+export async function correctCase(app: AppContext, actor: Actor, id: string, input: CaseCorrection, today: LocalDate, now: Date, given?: RegulationSettings): Promise<CaseView> {
+  const db = app.database.db;
+  const r = await scopedRecord(app, actor, id);
+  const base = 'case' in r ? r.case : null;
+  const u = 'unreadable' in r ? r.unreadable : null;
+  if (!base && input.steps === undefined) throw new ValidationError(`${u!.reason}：请提供更正后的全部步骤`, [{ field: 'steps', message: '该档案的步骤无法读取，须整体更正' }]);
+  const settings = given ?? await settingsForOrgId(app, base?.orgId ?? u!.orgId);
+  const orgId = base?.orgId ?? u!.orgId;
+  const name = (input.personName ?? base?.personName ?? u!.personName).trim();
+  if (!name) throw new ValidationError('请填写申请人姓名', [{ field: 'personName', message: '不能为空' }]);
+  const steps: CaseStep[] = input.steps
+    ? input.steps.map((x) => ({ ...x, id: x.id ?? randomUUID() }) as CaseStep)
+    : base!.steps;
+  if (input.birthDate) toLocalDate(input.birthDate, 'birthDate');
+  for (const x of steps) {
+    toLocalDate(x.date, 'steps.date');
+    if (x.leavingUnitOn) toLocalDate(x.leavingUnitOn, 'steps.leavingUnitOn');
+    if (x.publicityStart) toLocalDate(x.publicityStart, 'steps.publicityStart');
+    if (x.date > today) throw new ValidationError(`「${CASE_STEPS[x.step].name}」的日期不能晚于今天`, [{ field: 'steps', message: '日期不能晚于今天' }]);
+  }
+  const after: DevelopmentCase = {
+    id, orgId, personName: name, memberId: base?.memberId ?? null,
+    birthDate: input.birthDate !== undefined ? input.birthDate : base?.birthDate ?? null,
+    ruleSet: input.ruleSet ?? base?.ruleSet ?? '2014',
+    steps,
+  };
+  if (!after.steps.some((x) => x.step === 'application')) throw new ValidationError('发展党员档案须保留「递交入党申请书」步骤', [{ field: 'steps', message: '缺少递交入党申请书' }]);
+  // An unreadable case had no judged problems: every impossible step of the correction is refused.
+  validateCaseChange(base ?? { ...after, steps: [] }, after, new Set(after.steps.map((x) => x.id)), settings);
+  await db.transaction(async (tx) => {
+    const before = await storedDevelopmentCaseRow(tx, id);
+    if (!before || !(await replaceDevelopmentCase(tx, after, now))) throw new NotFoundError(NOT_FOUND);
+    await logChange(tx, actor, { recordType: 'developmentCase', recordId: id, orgId, action: 'update', before, after: { ...after, reason: input.reason?.trim() || null } }, now);
+  });
+  return caseView(after, settings, today);
+}
+
+/**
+ * Deletes a case (readable or not) by its organization's administrator or an admin, keeping the
+ * stored row in the case's history. NotFoundError when missing or out of scope.
+ */
+export async function deleteCase(app: AppContext, actor: Actor, id: string, reason: string | undefined, now: Date): Promise<void> {
+  const r = await scopedRecord(app, actor, id);
+  const orgId = 'case' in r ? r.case.orgId : r.unreadable.orgId;
+  await app.database.db.transaction(async (tx) => {
+    const before = await storedDevelopmentCaseRow(tx, id);
+    if (!before || !(await deleteDevelopmentCase(tx, id))) throw new NotFoundError(NOT_FOUND);
+    await logChange(tx, actor, { recordType: 'developmentCase', recordId: id, orgId, action: 'delete', before: { ...before, reason: reason?.trim() || null }, after: null }, now);
+    await moveToRecycleBin(tx, actor, { recordType: 'developmentCase', recordId: id, orgId, label: `发展党员档案：${String(before.personName)}`, recordDate: null, data: before }, now);
+  });
+}
 async function memberOfOrg(app: AppContext, memberId: string, orgId: string) {
   const m = await getMember(app.database.db, memberId);
   if (!m || m.orgId !== orgId) throw new ValidationError('该党员不在本支部', [{ field: 'memberId', message: '应为本支部党员' }]);

@@ -89,6 +89,7 @@ describe('access matrix', () => {
     await insertActivities(app.database.db, [a]);
     return a.id;
   };
+  const freshCase = async (org: Organization) => (await openCase(app, SYSTEM_ACTOR, org, { personName: '待删除申请人', birthDate: '1998-05-05', appliedOn: '2024-01-10' }, '2024-01-10')).case.id;
   /** A fresh activity deleted into the recycle bin; its bin entry's id. */
   const binnedActivity = async (orgId: string) => {
     const id = await freshActivity(orgId);
@@ -166,6 +167,8 @@ describe('access matrix', () => {
     { method: 'GET', url: '/api/development/cases', req: (t) => ({ url: `/api/development/cases?orgId=${t.org.id}` }), expect: managers(200) },
     { method: 'POST', url: '/api/development/cases', req: (t) => ({ payload: { orgId: t.org.id, personName: '矩阵申请人', birthDate: '1999-01-01', appliedOn: '2025-03-01' } }), expect: managers(201) },
     { method: 'GET', url: '/api/development/cases/:id', req: (t) => ({ url: `/api/development/cases/${t.caseId}` }), expect: managers(200) },
+    { method: 'PATCH', url: '/api/development/cases/:id', req: (t) => ({ url: `/api/development/cases/${t.caseId}`, payload: { birthDate: '1998-05-06', reason: '矩阵更正' } }), expect: managers(200) },
+    { method: 'DELETE', url: '/api/development/cases/:id', req: async (t) => ({ url: `/api/development/cases/${await freshCase(t.org)}` }), expect: managers(204) },
     { method: 'POST', url: '/api/development/cases/:id/steps', req: (t) => ({ url: `/api/development/cases/${t.caseId}/steps`, payload: { step: 'activistAssessment', date: '2025-11-01' } }), expect: managers(200) },
     { method: 'GET', url: '/api/dues/ledger', req: (t) => ({ url: `/api/dues/ledger?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
     { method: 'GET', url: '/api/dues/ledger/export', req: (t) => ({ url: `/api/dues/ledger/export?orgId=${t.org.id}&year=2025` }), expect: managers(200) },

@@ -10,6 +10,7 @@ import { complianceView } from '../../app/check-service.ts';
 import type { AppContext } from '../../app/context.ts';
 import { actorOf } from '../auth.ts';
 import { isoDate, uuid } from '../schemas.ts';
+import { unreadableRecord } from '../../contract/development.ts';
 
 const finding = z.object({ ruleId: z.string(), severity: z.enum(['error', 'warning']), orgId: uuid, period: z.string(), message: z.string(), recordIds: z.array(z.string()), citation: z.string() });
 const due = z.object({ ruleId: z.string(), orgId: uuid, subject: z.string(), earliest: isoDate.nullable(), latest: isoDate, message: z.string(), recordIds: z.array(z.string()) });
@@ -27,6 +28,8 @@ export function complianceRoutes(app: AppContext, today: () => string): FastifyP
             findings: z.array(finding), dues: z.array(due),
             byOrg: z.array(z.object({ orgId: uuid, name: z.string(), errors: z.number().int(), warnings: z.number().int(), byRule: z.record(z.string(), z.number().int()), dues: z.number().int() })),
             duesCollection: z.object({ months: z.array(collectionRate), total: collectionRate }).nullable(),
+            /** Stored records left out because they cannot be read (the rest of the check still stands). */
+            unreadable: z.array(unreadableRecord),
           }),
         },
       },

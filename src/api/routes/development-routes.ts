@@ -7,7 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopedOrg } from '../../app/access.ts';
 import type { AppContext } from '../../app/context.ts';
-import { addCaseStep, listCases, openCase, readCase } from '../../app/development-service.ts';
+import { addCaseStep, correctCase, deleteCase, listCases, openCase, readCase, type UnreadableCase } from '../../app/development-service.ts';
+import { caseCorrectionBody, caseDeletionQuery, unreadableRecord } from '../../contract/development.ts';
 import { CASE_STEP_LIST, type CaseStepKey } from '../../domain/regulations/development.ts';
 import { actorOf } from '../auth.ts';
 import { isoDate, uuid } from '../schemas.ts';
@@ -69,11 +70,13 @@ const stepInput = z.object({
 export function developmentRoutes(app: AppContext, today: () => string, now: () => Date = () => new Date()): FastifyPluginAsyncZod {
   return async (f) => {
     f.get('/api/development/cases', {
-      schema: { tags: ['development'], summary: '发展党员档案列表（含下级组织）', querystring: z.object({ orgId: uuid }), response: { 200: z.object({ items: z.array(caseViewSchema) }) } },
+      schema: { tags: ['development'], summary: '发展党员档案列表（含下级组织）', querystring: z.object({ orgId: uuid }), response: { 200: z.object({ items: z.array(caseViewSchema), unreadable: z.array(unreadableRecord) }) } },
     }, async (req) => {
       const actor = actorOf(req);
       const org = await scopedOrg(app, actor, req.query.orgId);
-      return { items: await listCases(app, actor, org, today()) };
+      const unreadable: UnreadableCase[] = [];
+      const items = await listCases(app, actor, org, today(), undefined, unreadable);
+      return { items, unreadable: unreadable.map((u) => ({ kind: 'developmentCase' as const, id: u.id, orgId: u.orgId, label: u.personName, reason: u.reason })) };
     });
 
     f.post('/api/development/cases', {
@@ -102,5 +105,23 @@ export function developmentRoutes(app: AppContext, today: () => string, now: () 
         params: z.object({ id: uuid }), body: stepInput, response: { 200: caseViewSchema },
       },
     }, async (req) => addCaseStep(app, actorOf(req), req.params.id, req.body, today(), now()));
+
+    f.patch('/api/development/cases/:id', {
+      schema: {
+        tags: ['development'], summary: '更正发展党员档案（姓名、出生日期、细则版本或全部步骤；留存更正记录）',
+        params: z.object({ id: uuid }), body: caseCorrectionBody, response: { 200: caseViewSchema },
+      },
+    }, async (req) => correctCase(app, actorOf(req), req.params.id, req.body, today(), now()));
+
+    f.delete('/api/development/cases/:id', {
+      schema: {
+        tags: ['development'], summary: '删除发展党员档案（留存删除记录）',
+        params: z.object({ id: uuid }), querystring: caseDeletionQuery, response: { 204: z.null() },
+      },
+    }, async (req, reply) => {
+      await deleteCase(app, actorOf(req), req.params.id, req.query.reason, now());
+      return reply.status(204).send(null);
+    });
+
   };
 }

@@ -8,7 +8,7 @@ export { RULES, RULE_IDS, type RuleDef, type RuleId } from './rules.ts';
 export { DEFAULT_SETTINGS, withSettings, type RegulationSettings } from './settings.ts';
 export {
   addStep, caseEvents, checkCase, countSteps, CASE_STAGES, CASE_STEP_LIST, CASE_STEPS, defaultRuleSet, developmentDues, fullMembershipDate,
-  nextSteps, probationEnd, type CaseStep, type CaseStepKey, type DevelopmentCase, type NextStep, type RuleSetVersion, type SponsorRef,
+  nextSteps, probationEnd, stepsInDateOrder, validateCaseChange, type CaseStep, type MeetingVote, type CaseStepKey, type DevelopmentCase, type NextStep, type RuleSetVersion, type SponsorRef,
 } from './development.ts';
 export {
   collectionRates, describeDuesCalculation, duesBase, duesWindowStart, DUES_LOOKBACK_MONTHS, DUES_CATEGORIES, DUES_CATEGORY_LIST, fenToYuan, memberLedger, monthlyDues, monthsOfYear, toFen,
