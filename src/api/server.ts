@@ -11,6 +11,7 @@ import { DEFAULT_SESSION_POLICY, hasUsers, type SessionPolicy } from '../app/aut
 import type { AppContext } from '../app/context.ts';
 import { authRoutes, installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
+import { installRateLimits } from './rate-limits.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
@@ -42,6 +43,8 @@ export interface ServerOptions {
    */
   trustProxy?: boolean | string | string[];
   logger?: boolean;
+  /** Multiplies the per-account limits of the expensive routes (rate-limits.ts); false turns them off (tests). */
+  rateLimitScale?: number | false;
   /** First run: the one-time token with which the first administrator may be created (POST /api/setup). */
   setupToken?: string | undefined;
 }
@@ -61,6 +64,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(compress, { threshold: 1024 });
   const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY, setupToken: opts.setupToken };
   await installAuth(f, app, auth);
+  await installRateLimits(f, opts.rateLimitScale ?? 1);
   await f.register(swagger, {
     openapi: { info: { title: 'Zhibu 支部 API', description: '基层党组织工作平台', version: '0.1.0' } },
     transform: jsonSchemaTransform,
