@@ -38,7 +38,7 @@ export class CsrfError extends ForbiddenError {
 /** The acting user of an authenticated request; throws UnauthenticatedError otherwise. */
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.auth) throw new UnauthenticatedError();
-  return req.auth.actor;
+  return { ...req.auth.actor, address: req.ip };
 }
 
 export interface AuthOptions {

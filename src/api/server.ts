@@ -29,6 +29,7 @@ import { complianceRoutes } from './routes/compliance-routes.ts';
 import { developmentRoutes } from './routes/development-routes.ts';
 import { duesRoutes } from './routes/dues-routes.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
+import { personalDataLogRoutes } from './routes/personal-data-log-routes.ts';
 
 export interface ServerOptions {
   /** Today's date as `YYYY-MM-DD` (China local); the adapter owns the clock. */
@@ -87,6 +88,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(duesRoutes(app, opts.today));
   await f.register(complianceRoutes(app, opts.today));
   await f.register(settingsRoutes(app));
+  await f.register(personalDataLogRoutes(app));
   await f.register(webUi);
   return f;
 }

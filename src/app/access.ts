@@ -24,6 +24,8 @@ export interface Actor {
   role: Role | 'system';
   orgPath: string | null;
   memberId: string | null;
+  /** Client address of the request (for the personal-data access log); absent on the command line. */
+  address?: string | undefined;
 }
 
 /** The local command line: whoever holds the data directory already has all the data. */

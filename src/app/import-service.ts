@@ -14,10 +14,11 @@ import { validateRosterOffThread } from './parse-pool.ts';
 import { existingIdNumberHashes, insertMembers } from '../db/queries/member-queries.ts';
 import { listOrganizations } from '../db/queries/org-queries.ts';
 import { maskIdNumber, maskPhone } from '../domain/member/mask.ts';
-import { assertOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
+import { assertOrgInScope, assertRole, MANAGERS, SYSTEM_ACTOR, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 import { toMemberRecord } from './member-service.ts';
 import { orgSubtree, resolveOrg } from './org-service.ts';
+import { LISTED_FIELDS, logPersonalData } from './personal-data-log-service.ts';
 
 export interface ImportOptions {
   /** Branch for rows without 所在党支部 (required when the sheet has no such column). */
@@ -79,7 +80,7 @@ export async function previewRosterImport(app: AppContext, actor: Actor, org: Or
 export async function importRosterInto(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<{ count: number }> {
   const prepared = await prepareScoped(app, actor, org, bytes, today);
   if (!prepared.ok) throw rosterError(prepared.issues);
-  return saveRoster(app, prepared, false);
+  return saveRoster(app, prepared, false, actor);
 }
 
 async function prepareScoped(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<Prepared> {
@@ -126,7 +127,7 @@ async function prepareRoster(app: AppContext, validate: (o: RosterOptions) => Pr
   return { ok: issues.length === 0, rows: result.rows, targets, issues };
 }
 
-async function saveRoster(app: AppContext, prepared: Prepared, progress: boolean): Promise<{ count: number }> {
+async function saveRoster(app: AppContext, prepared: Prepared, progress: boolean, actor: Actor = SYSTEM_ACTOR): Promise<{ count: number }> {
   const records = prepared.rows.map((row, i) => toMemberRecord(app.crypto, {
     ...rosterRowToMember(row, { id: randomUUID(), orgId: prepared.targets[i]!.id }),
     idNumber: row.idNumber,
@@ -139,6 +140,7 @@ async function saveRoster(app: AppContext, prepared: Prepared, progress: boolean
       await insertMembers(tx, records.slice(i, i + 200));
       bar?.update(Math.min(records.length, i + 200));
     }
+    await logPersonalData(app, actor, { action: 'import', recordIds: records.map((r) => r.id), fields: LISTED_FIELDS }, tx);
   });
   bar?.stop();
   return { count: records.length };

@@ -16,6 +16,7 @@ import { writeRosterXlsx } from '../render/xlsx-roster.ts';
 import { assertOrgInScope, assertRecordOrgInScope, assertRole, MANAGERS, type Actor } from './access.ts';
 import type { AppContext } from './context.ts';
 import { orgSubtree } from './org-service.ts';
+import { LISTED_FIELDS, logPersonalData } from './personal-data-log-service.ts';
 
 /** A member with its personal data in clear, as it comes from an import or a form. */
 export type MemberWithPersonalData = Member & { idNumber: string | null; phone: string | null };
@@ -41,6 +42,12 @@ const NOT_FOUND = '找不到该党员';
  * NotFoundError when `org` is outside the actor's scope; ForbiddenError for a member account.
  */
 export async function listMembersOf(app: AppContext, actor: Actor, org: Organization, filter: MemberFilter = {}): Promise<MemberListItem[]> {
+  const rows = await membersInScope(app, actor, org, filter);
+  await logPersonalData(app, actor, { action: 'read', recordIds: rows.map((m) => m.id), fields: LISTED_FIELDS, orgId: org.id });
+  return rows;
+}
+
+async function membersInScope(app: AppContext, actor: Actor, org: Organization, filter: MemberFilter = {}): Promise<MemberListItem[]> {
   assertRole(actor, MANAGERS);
   assertOrgInScope(actor, org);
   const ids = (await orgSubtree(app, org)).map((o) => o.id);
@@ -48,8 +55,14 @@ export async function listMembersOf(app: AppContext, actor: Actor, org: Organiza
   return rows.sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** One member, masked; NotFoundError when it does not exist or lies outside the actor's scope. */
+/** One member, masked (the read is logged); NotFoundError when it does not exist or lies outside the actor's scope. */
 export async function readMember(app: AppContext, actor: Actor, id: string): Promise<MemberListItem> {
+  const m = await memberInScope(app, actor, id);
+  await logPersonalData(app, actor, { action: 'read', recordIds: [m.id], fields: LISTED_FIELDS, orgId: m.orgId });
+  return m;
+}
+
+async function memberInScope(app: AppContext, actor: Actor, id: string): Promise<MemberListItem> {
   assertRole(actor, MANAGERS);
   const m = await getMember(app.database.db, id);
   if (!m) throw new NotFoundError(NOT_FOUND);
@@ -80,7 +93,7 @@ export interface MemberPatch {
  * belongs to another member; NotFoundError outside the actor's scope.
  */
 export async function updateMember(app: AppContext, actor: Actor, id: string, patch: MemberPatch, today: string): Promise<MemberListItem> {
-  const current = await readMember(app, actor, id);
+  const current = await memberInScope(app, actor, id);
   const db = app.database.db;
   const set: MemberUpdate = {};
   const { idNumber, phone, subgroupId, ...plain } = patch;
@@ -119,6 +132,8 @@ export async function updateMember(app: AppContext, actor: Actor, id: string, pa
     Object.assign(set, p ? { phoneEnc: app.crypto.encrypt(p), phoneMasked: maskPhone(p) } : { phoneEnc: null, phoneMasked: null });
   }
   if (!(await updateMemberRow(db, id, set))) throw new NotFoundError(NOT_FOUND);
+  const changed = LISTED_FIELDS.filter((f) => patch[f] !== undefined);
+  if (changed.length > 0) await logPersonalData(app, actor, { action: 'change', recordIds: [id], fields: changed, orgId: current.orgId });
   return (await getMember(db, id))!;
 }
 
@@ -127,7 +142,8 @@ export async function updateMember(app: AppContext, actor: Actor, id: string, pa
  * the system). Scope as for listMembersOf.
  */
 export async function exportRoster(app: AppContext, actor: Actor, org: Organization): Promise<{ bytes: Buffer; filename: string }> {
-  const list = await listMembersOf(app, actor, org);
+  const list = await membersInScope(app, actor, org);
+  await logPersonalData(app, actor, { action: 'export', recordIds: list.map((m) => m.id), fields: LISTED_FIELDS, orgId: org.id });
   const subtree = await orgSubtree(app, org);
   const names = new Map(subtree.map((o) => [o.id, o.name]));
   const bytes = await writeRosterXlsx(list.map((m) => ({

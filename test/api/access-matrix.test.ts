@@ -130,6 +130,7 @@ describe('access matrix', () => {
       req: async (t) => ({ url: `/api/activities/${await freshActivity(t.org.id)}`, payload: { kind: 'themedPartyDay', date: '2025-04-10', title: '改过的主题党日', studyHours: 2, allowDuplicate: true } }),
       expect: managers(200),
     },
+    { method: 'GET', url: '/api/personal-data-log', req: () => ({ url: '/api/personal-data-log?limit=5' }), expect: { anonymous: 401, admin: 200, orgAdminA: 403, orgAdminCommittee: 403, memberA: 403 } },
     { method: 'GET', url: '/api/history', req: (t) => ({ url: `/api/history?type=activity&id=${t.activityId}` }), expect: managers(200) },
     { method: 'GET', url: '/api/recycle-bin', req: (t) => ({ url: `/api/recycle-bin?orgId=${t.org.id}` }), expect: managers(200) },
     { method: 'POST', url: '/api/recycle-bin/:id/restore', req: async (t) => ({ url: `/api/recycle-bin/${await binnedActivity(t.org.id)}/restore` }), expect: managers(200) },

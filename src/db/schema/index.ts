@@ -7,3 +7,4 @@ export * from './account.ts';
 export * from './regulations.ts';
 export * from './settings.ts';
 export * from './history.ts';
+export * from './personal-data-log.ts';

@@ -30,6 +30,7 @@ const CompliancePage = lazy(() => import('../features/compliance/CompliancePage.
 const DuesPage = lazy(() => import('../features/dues/DuesPage.tsx'));
 const DevelopmentPage = lazy(() => import('../features/development/DevelopmentPage.tsx'));
 const RecycleBinPage = lazy(() => import('../features/recycle-bin/RecycleBinPage.tsx'));
+const PersonalDataLogPage = lazy(() => import('../features/personal-data-log/PersonalDataLogPage.tsx'));
 
 const TAB_ICONS: Record<string, ReactNode> = {
   '/dashboard': <DashboardOutlined />, '/members': <TeamOutlined />, '/activities': <CalendarOutlined />, '/dues': <MoneyCollectOutlined />,
@@ -119,6 +120,7 @@ export default function Shell() {
                     <Route path="compliance" element={<CompliancePage />} />
                     <Route path="development" element={<DevelopmentPage />} />
                     <Route path="dues" element={<DuesPage />} />
+                    {session.data?.user.role === 'admin' && <Route path="personal-data-log" element={<PersonalDataLogPage />} />}
                     <Route path="*" element={<Navigate to="/dashboard" replace />} />
                   </Routes>
                 </Suspense>

@@ -21,6 +21,7 @@ export const SECTIONS: readonly Section[] = [
   { key: '/dues', label: '党费' },
   { key: '/recycle-bin', label: '回收站' },
   { key: '/accounts', label: '账号管理', roles: ['admin'] },
+  { key: '/personal-data-log', label: '访问日志', roles: ['admin'] },
 ];
 
 /** The sections a role sees. */
