@@ -68,6 +68,9 @@ export async function installAuth(f: FastifyInstance, app: AppContext, opts: Aut
       if (!csrfMatches(auth.csrfToken, typeof header === 'string' ? header : undefined)) throw new CsrfError();
     }
     req.auth = auth;
+    // Who made the request, in its later log lines (the id only: names are personal data). pino's
+    // request logger is shared with the reply's, so this reaches "request completed" too.
+    (req.log as { setBindings?: (b: Record<string, unknown>) => void }).setBindings?.({ userId: auth.user.id });
   });
 }
 

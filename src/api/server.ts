@@ -3,12 +3,15 @@
  * route except the login needs a session (auth.ts); the use cases check the caller's scope.
  * Until the first account exists, the server listens on loopback only.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_SESSION_POLICY, hasUsers, type SessionPolicy } from '../app/auth-service.ts';
 import type { AppContext } from '../app/context.ts';
+import type { LogLevel } from '../app/config.ts';
+import { installSecurity } from './security.ts';
 import { authRoutes, installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { installRateLimits } from './rate-limits.ts';
@@ -43,24 +46,65 @@ export interface ServerOptions {
    * loopback addresses, so nginx/caddy on the same machine can say the request came over HTTPS.
    */
   trustProxy?: boolean | string | string[];
-  logger?: boolean;
   /** Multiplies the per-account limits of the expensive routes (rate-limits.ts); false turns them off (tests). */
   rateLimitScale?: number | false;
+  /**
+   * Request log level (pino, structured JSON on stdout); default 'silent' (tests). Personal data
+   * and secrets are redacted (LOG_REDACT); bodies are never logged, query strings only by key.
+   */
+  logLevel?: LogLevel;
+  /** Where the log lines go; default stdout (tests pass a stream to read them). */
+  logStream?: { write(line: string): void };
+  /**
+   * The configured public base URL (`ZHIBU_PUBLIC_URL`, origin only): the QR sign-in link is
+   * built on it, and it is an accepted Origin. Unset: the request's Host header is used.
+   */
+  publicUrl?: string | undefined;
   /** First run: the one-time token with which the first administrator may be created (POST /api/setup). */
   setupToken?: string | undefined;
 }
 
+/**
+ * What the request logger must never print: secrets (passwords, cookies, tokens) and personal
+ * data (身份证号, phone numbers), wherever a body or header object is logged.
+ */
+export const LOG_REDACT = [
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
+  'headers.authorization', 'headers.cookie', 'headers["x-csrf-token"]',
+  '*.password', '*.token', '*.csrfToken', '*.idNumber', '*.phone', '*.passwordHash',
+  'body.*.idNumber', 'body.*.phone', 'body.password', 'body.token',
+];
+
+/**
+ * A request as logged: method, path, the names (not values) of its query parameters — search
+ * words and sign-in tokens travel there — and the client address.
+ */
+export function requestForLog(req: FastifyRequest): Record<string, unknown> {
+  const [path, query] = (req.url ?? '').split('?', 2);
+  const keys = query ? [...new URLSearchParams(query).keys()] : [];
+  return { method: req.method, url: keys.length > 0 ? `${path}?${keys.map((k) => `${k}=…`).join('&')}` : path, remoteAddress: req.ip };
+}
+
 /** Builds the server (not listening). */
 export async function buildServer(app: AppContext, opts: ServerOptions): Promise<FastifyInstance> {
+  const level = opts.logLevel ?? 'silent';
   const f = Fastify({
-    // Bodies are never logged (passwords, personal data); the cookie and token headers are redacted.
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } : false,
+    logger: level === 'silent' ? false : {
+      level,
+      redact: { paths: LOG_REDACT, censor: '[已隐去]' },
+      serializers: { req: requestForLog },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    // A random id per request: in every log line, the x-request-id header and every error answer.
+    genReqId: () => randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? ['127.0.0.1', '::1'],
   }).withTypeProvider<ZodTypeProvider>();
   f.setValidatorCompiler(validatorCompiler);
   f.setSerializerCompiler(serializerCompiler);
   installErrorHandler(f);
+  f.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
+  await installSecurity(f, { publicUrl: opts.publicUrl });
   // Compressed answers: the first screen's JavaScript and the JSON lists travel gzip/brotli.
   await f.register(compress, { threshold: 1024 });
   const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY, setupToken: opts.setupToken };
@@ -70,14 +114,15 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
     openapi: { info: { title: 'Zhibu 支部 API', description: '基层党组织工作平台', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await f.register(swaggerUi, { routePrefix: '/docs' });
+  // No validator badge: it would load an image from validator.swagger.io, which the CSP refuses.
+  await f.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   f.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   await f.register(authRoutes(app, auth));
   await f.register(orgRoutes(app));
   await f.register(memberRoutes(app, opts.today));
   await f.register(activityRoutes(app, opts.today, auth.now));
   await f.register(historyRoutes(app, auth.now));
-  await f.register(signInRoutes(app, auth.now));
+  await f.register(signInRoutes(app, auth.now, opts.publicUrl));
   await f.register(reportRoutes(app, opts.today));
   await f.register(documentRoutes(app));
   await f.register(summaryRoutes(app, opts.today, auth.now));

@@ -12,9 +12,9 @@ import { newSetupToken, setupNeeded } from '../app/setup-service.ts';
 import { todayInChina } from './run.ts';
 
 /** Starts the server and resolves when it stops (SIGINT/SIGTERM close it cleanly). */
-export async function startServer(cmd: Command, opts: { port?: string | undefined; host?: string | undefined; demo: boolean }, out: (s: string) => void): Promise<void> {
+export async function startServer(cmd: Command, opts: { port?: string | undefined; host?: string | undefined; publicUrl?: string | undefined; demo: boolean }, out: (s: string) => void): Promise<void> {
   const g = cmd.optsWithGlobals<{ dataDir?: string; databaseUrl?: string }>();
-  const config = loadConfig(process.env, { dataDir: g.dataDir, databaseUrl: g.databaseUrl, port: opts.port !== undefined ? Number(opts.port) : undefined, host: opts.host });
+  const config = loadConfig(process.env, { dataDir: g.dataDir, databaseUrl: g.databaseUrl, port: opts.port !== undefined ? Number(opts.port) : undefined, host: opts.host, publicUrl: opts.publicUrl });
   const serverModule = import('../api/server.ts');
   serverModule.catch(() => undefined); // awaited below; a failed open must not leave it unhandled
   const app = await openApp(config);
@@ -23,13 +23,14 @@ export async function startServer(cmd: Command, opts: { port?: string | undefine
     await assertListenAllowed(app, config.host);
     // First run: a one-time link, shown only here, creates the first administrator in the browser.
     const setupToken = (await setupNeeded(app)) ? newSetupToken() : undefined;
-    const server = await buildServer(app, { today: () => todayInChina(), logger: false, setupToken });
+    const server = await buildServer(app, { today: () => todayInChina(), logLevel: config.logLevel, publicUrl: config.publicUrl, setupToken });
     await server.listen({ port: config.port, host: config.host });
     const addr = server.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    out(`Zhibu 已启动：${base}/  （API 文档：/docs；数据：${app.database.location}）`);
+    out(`Zhibu 已启动：${base}/  （API 文档：/docs；数据：${app.database.location}${config.publicUrl ? `；对外地址：${config.publicUrl}` : ''}）`);
     if (setupToken) {
+      // The server listens on loopback until an account exists: the link is for this machine.
       out(`首次使用：还没有任何账号。请在浏览器打开下面的一次性链接，创建管理员账号：\n  ${base}/setup#${setupToken}\n（也可停止服务后运行 npx zhibu user add --admin --username admin）`);
     }
     const stopped = new Promise<void>((resolve) => {

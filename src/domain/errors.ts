@@ -122,3 +122,45 @@ export class UnavailableError extends AppError {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** Told to the user when the disk is full: nothing was saved, and who can fix it. */
+export const DISK_FULL_MESSAGE = '服务器磁盘空间已满，本次操作未能完成，也没有保存任何改动。请联系系统管理员清理磁盘后重试';
+
+// ENOSPC as Node reports it (code), as PostgreSQL does (SQLSTATE 53100 disk_full), and as the
+// Emscripten file system under PGlite does: a plain `{ name: 'ErrnoError', errno: 51 }`, no Error.
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', '53100']);
+const EMSCRIPTEN_ENOSPC = 51;
+
+/**
+ * The UnavailableError that a failure of the machine means — a full disk, whether Node,
+ * PostgreSQL or PGlite's file system reports it — or null for any other error. Accepts anything
+ * thrown, Error or not.
+ */
+export function unavailableFrom(e: unknown): UnavailableError | null {
+  if (e instanceof UnavailableError) return e;
+  if (typeof e !== 'object' || e === null) return null;
+  const o = e as { code?: unknown; errno?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+  if (typeof o.code === 'string' && DISK_FULL_CODES.has(o.code)) return new UnavailableError(DISK_FULL_MESSAGE);
+  if (o.name === 'ErrnoError' && o.errno === EMSCRIPTEN_ENOSPC) return new UnavailableError(DISK_FULL_MESSAGE);
+  if (typeof o.message === 'string' && /No space left on device/i.test(o.message)) return new UnavailableError(DISK_FULL_MESSAGE);
+  return o.cause !== undefined && o.cause !== e ? unavailableFrom(o.cause) : null;
+}
+
+/**
+ * A short description of something thrown that is not an AppError, for a message or a log line:
+ * an Error's message, else the name, code or errno of an object (never its other fields, which
+ * may hold personal data), else the value itself for strings and numbers.
+ */
+export function describeThrown(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (typeof e === 'string') return e;
+  if (typeof e === 'number' || typeof e === 'boolean' || typeof e === 'bigint') return String(e);
+  if (typeof e === 'object' && e !== null) {
+    const o = e as { name?: unknown; code?: unknown; errno?: unknown; message?: unknown };
+    const parts = [o.name, o.code, o.errno !== undefined ? `errno ${String(o.errno)}` : undefined, o.message]
+      .filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+      .map(String);
+    if (parts.length > 0) return parts.join(' ');
+  }
+  return '未知错误';
+}

@@ -4,6 +4,7 @@
  * A placeholder statistic (X次) is written as “未填”, so a committee sees who left blanks.
  */
 import ExcelJS from 'exceljs';
+import { neutralizeFormulas } from './xlsx-safe.ts';
 import { PERIOD_LABELS, TABLE_COLUMNS, type SummaryRow } from '../domain/analysis/table.ts';
 
 /** The fixed columns before the statistics. */
@@ -33,5 +34,6 @@ export async function renderAnalysisTable(rows: readonly SummaryRow[]): Promise<
     col.width = i === 0 ? 24 : i === 1 ? 40 : i === 2 ? 20 : i === header.length - 2 ? 60 : 12;
   });
   ws.getColumn(header.length - 1).alignment = { wrapText: true, vertical: 'top' };
+  neutralizeFormulas(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -4,6 +4,7 @@
  * one row per member, and a 合计 row. Amounts are written in 元 as numbers with two decimals.
  */
 import ExcelJS from 'exceljs';
+import { neutralizeFormulas } from './xlsx-safe.ts';
 import { Decimal } from 'decimal.js';
 
 /** One member's row. Amounts in 分 (integers); a null month is left blank (nothing paid). */
@@ -61,5 +62,6 @@ export async function writeDuesLedgerXlsx(sheet: DuesLedgerSheet): Promise<Buffe
     });
   }
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
+  neutralizeFormulas(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { TooLargeError, ValidationError } from '../domain/errors.ts';
 import { UPLOAD_LIMITS } from '../contract/uploads.ts';
 import { assertZipWithinLimits, type ZipLimits } from './zip-guard.ts';
+import { neutralizeFormulas, restoreNeutralized } from './xlsx-safe.ts';
 import { POSITIONS } from '../domain/member/member.ts';
 import {
   headerField, locateRosterHeader, ROSTER_FIELD_LIST, ROSTER_FIELDS,
@@ -30,10 +31,11 @@ export type RosterRecord = Omit<RosterRow, 'rowNumber' | 'gender' | 'birthDate'>
 /** Converts an exceljs cell value (rich text, formula, hyperlink, …) to a plain cell. */
 function toCell(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'string') return restoreNeutralized(v);
+  if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('richText' in v) return restoreNeutralized(v.richText.map((t) => t.text).join(''));
   if ('formula' in v || 'sharedFormula' in v) return toCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('hyperlink' in v) return toCell((v as ExcelJS.CellHyperlinkValue).text);
   return null; // error values (#N/A …) carry no data
@@ -154,5 +156,6 @@ export async function writeRosterXlsx(rows: readonly RosterRecord[], options: { 
     ]);
   }
   ws.views = [{ state: 'frozen', ySplit: header.number }];
+  neutralizeFormulas(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -82,10 +82,11 @@ export function registerCoreCommands(program: Command, out: (s: string) => void)
     .description('启动服务（API 与文档 /docs） / start the server')
     .option('--port <端口>', '端口（默认 3000 或 PORT）')
     .option('--host <地址>', '监听地址（默认 127.0.0.1）')
+    .option('--public-url <网址>', '用户访问的地址，如 https://zhibu.example.org（或 ZHIBU_PUBLIC_URL）；用于签到二维码链接')
     .option('--no-demo', '数据库为空时不载入演示数据')
-    .action(async (opts: { port?: string; host?: string; demo: boolean }, cmd: Command) => {
+    .action(async (opts: { port?: string; host?: string; publicUrl?: string; demo: boolean }, cmd: Command) => {
       // Loaded on demand: the other commands need no web framework.
       const { startServer } = await import('../serve.ts');
-      await startServer(cmd, { port: opts.port, host: opts.host, demo: opts.demo }, out);
+      await startServer(cmd, { port: opts.port, host: opts.host, publicUrl: opts.publicUrl, demo: opts.demo }, out);
     });
 }
