@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Space, Switch, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
 import { DeleteOutlined, DownloadOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
+import { SUMMARY_UPLOAD_HINT } from '../../../../src/contract/uploads.ts';
 import { useScope } from '../../app/scope.tsx';
 import { contentTypeOf, orgAndDescendants, severityCounts, statCell, visibleStatColumns, yearPeriodText } from './documents-view.ts';
 import { processDocument, useExportTable, type DocEntry } from './use-documents.ts';
@@ -105,7 +106,7 @@ export default function DocumentsPage() {
       <Upload.Dragger multiple accept=".docx,.txt" showUploadList={false} beforeUpload={add} style={{ marginBottom: 12 }}>
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>
         <p>点击或拖入工作总结（.docx 或 .txt，可多选）</p>
-        <Typography.Text type="secondary">文件只发送到本系统读取和审校，不保存，也不发给任何第三方。</Typography.Text>
+        <Typography.Text type="secondary">{SUMMARY_UPLOAD_HINT}。文件只发送到本系统读取和审校，不保存，也不发给任何第三方。</Typography.Text>
       </Upload.Dragger>
       {entries.length === 0 && <Alert type="info" showIcon title="上传后，每篇总结一行：标题、组织、时段和主要数字；点击一行查看审校意见。" />}
       {entries.length > 0 && (

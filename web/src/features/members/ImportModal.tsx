@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
+import { ROSTER_UPLOAD_HINT } from '../../../../src/contract/uploads.ts';
 import { previewRows, type PreviewRow } from './members-view.ts';
 import { useImportMembers, useImportPreview } from './use-members.ts';
 
@@ -29,7 +30,7 @@ export function ImportModal({ orgId, orgName, onClose }: { orgId: string; orgNam
       <Upload.Dragger accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={choose}>
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>
         <p>{file ? file.name : '点击或拖入 .xlsx 花名册'}</p>
-        <Typography.Text type="secondary">先预览检查，确认后才会保存；有任何一行出错则不导入。</Typography.Text>
+        <Typography.Text type="secondary">先预览检查，确认后才会保存；有任何一行出错则不导入。{ROSTER_UPLOAD_HINT}。</Typography.Text>
       </Upload.Dragger>
       {preview.error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={preview.error.message} />}
       {save.error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={save.error.message}
