@@ -42,6 +42,7 @@ export function syntheticCommittee(branches = 200, membersPerBranch = 25, seed =
       members.push({
         id, orgId: bid, subgroupId: groups[k % 2]!, name: `党员${b}-${k}`, gender: null, ethnicity: null, birthDate: '1985-05-05', education: null,
         category: 'full', appliedOn: null, admittedOn: null, fullOn: null, status: 'normal', leftOn: null, positions: positions[k] ?? [],
+        memberships: [{ id: `${id}p`, memberId: id, orgId: bid, startedOn: null, startKind: 'initial', endedOn: null, endKind: null, cameFrom: null, wentTo: null }],
       });
       const amountFen = 1000 + Math.floor(rnd() * 20000);
       rates.push({ memberId: id, from: '2026-01', amountFen });

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { ORG_TYPES, UNIT_KINDS } from '../domain/org/org.ts';
 import { MEMBER_STATUSES, POSITIONS } from '../domain/member/member.ts';
+import {
+  MEMBERSHIP_END_KIND_LIST, MEMBERSHIP_START_KIND_LIST, type MembershipEndKind, type MembershipStartKind,
+} from '../domain/member/membership.ts';
 
 import { uuid, isoDate, text, periodQuery, errorBody, fieldIssue } from '../contract/common.ts';
 export { uuid, isoDate, text, periodQuery, errorBody, fieldIssue };
@@ -16,6 +19,14 @@ export const organization = z.object({
   unitKind: z.enum(Object.keys(UNIT_KINDS) as [string, ...string[]]),
   establishedOn: isoDate.nullable(),
   depth: z.number().int(),
+});
+
+/** One period on an organization's roll, `[startedOn, endedOn)` (src/domain/member/membership.ts). */
+export const membership = z.object({
+  id: uuid, memberId: uuid, orgId: uuid,
+  startedOn: isoDate.nullable(), startKind: z.enum(MEMBERSHIP_START_KIND_LIST as [MembershipStartKind, ...MembershipStartKind[]]),
+  endedOn: isoDate.nullable(), endKind: z.enum(MEMBERSHIP_END_KIND_LIST as [MembershipEndKind, ...MembershipEndKind[]]).nullable(),
+  cameFrom: z.string().nullable(), wentTo: z.string().nullable(),
 });
 
 /** A member as any client may see it: masked personal data only (no encrypted column exists here). */
@@ -37,6 +48,7 @@ export const memberListItem = z.object({
   positions: z.array(z.enum(Object.keys(POSITIONS) as [string, ...string[]])),
   idNumberMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
+  memberships: z.array(membership).readonly(),
 });
 
 // Activities: src/contract/activities.ts.
@@ -69,8 +81,11 @@ export const rosterPreview = z.object({
     rowNumber: z.number().int(), name: z.string(), gender: z.enum(['male', 'female']), category: z.enum(['full', 'probationary']),
     branchName: z.string().nullable(), idNumberMasked: z.string(), phoneMasked: z.string().nullable(),
     admittedOn: isoDate.nullable(), fullOn: isoDate.nullable(), positions: z.array(z.string()),
+    joinedOn: isoDate, joinedOnDefaulted: z.boolean(),
   })),
   issues: z.array(fieldIssue),
+  /** What the preview wants the user to know before saving (e.g. join dates defaulted to today). */
+  notes: z.array(z.string()),
 });
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

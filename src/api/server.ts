@@ -20,6 +20,7 @@ import { historyRoutes } from './routes/history-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { memberRoutes } from './routes/member-routes.ts';
+import { membershipRoutes } from './routes/membership-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
@@ -123,6 +124,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(activityRoutes(app, opts.today, auth.now));
   await f.register(historyRoutes(app, auth.now));
   await f.register(signInRoutes(app, auth.now, opts.publicUrl));
+  await f.register(membershipRoutes(app, opts.today));
   await f.register(reportRoutes(app, opts.today));
   await f.register(documentRoutes(app));
   await f.register(summaryRoutes(app, opts.today, auth.now));

@@ -8,6 +8,7 @@ import type { ActivityKind } from '../domain/activity/activity.ts';
 import { yearPeriod } from '../domain/common/period.ts';
 import type { LocalDate } from '../domain/common/dates.ts';
 import { categoryOn } from '../domain/member/member.ts';
+import { withinOrgs } from '../domain/member/membership.ts';
 import { isBranchLike, type Organization } from '../domain/org/org.ts';
 import { studyHoursByMember } from '../domain/regulations/study-hours.ts';
 import { computeFacts } from '../domain/stats/stats.ts';
@@ -74,7 +75,7 @@ export async function dashboardFor(app: AppContext, actor: Actor, org: Organizat
     const bIds = new Set(inBranch.map((o) => o.id));
     const f = computeFacts({
       orgId: b.id, includeSubtree: true, period, organizations: inBranch, asOf,
-      members: members.filter((m) => bIds.has(m.orgId)),
+      members: members.filter((m) => m.memberships.some((p) => bIds.has(p.orgId))).map((m) => withinOrgs(m, bIds)),
       activities: activities.filter((a) => bIds.has(a.orgId)),
       developmentEvents: developmentEvents.filter((e) => bIds.has(e.orgId)),
     }).facts;

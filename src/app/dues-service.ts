@@ -12,7 +12,7 @@ import type { Member } from '../domain/member/member.ts';
 import type { Organization } from '../domain/org/org.ts';
 import { DEFAULT_SETTINGS, type RegulationSettings } from '../domain/regulations/settings.ts';
 import {
-  collectionRates, DUES_CATEGORIES, dueForMonth, memberLedger, monthlyDues, monthRange, monthsOfYear, toFen,
+  collectionRates, DUES_CATEGORIES, dueForMonth, memberLedger, monthlyDues, onRollInMonth, monthRange, monthsOfYear, toFen,
   type DuesCalculation, type DuesCategory, type DuesPayment, type LedgerRow,
 } from '../domain/regulations/dues.ts';
 import { insertDuesPayments, paymentsForOrgs, ratesForMembers, ratesForOrgs, upsertDuesRates, type DuesRateRecord } from '../db/queries/dues-queries.ts';
@@ -192,7 +192,8 @@ export async function ledgerRowsFor(app: AppContext, orgIds: readonly string[], 
   const months = monthRange(from.slice(0, 7), to.slice(0, 7));
   const ratesBy = groupBy(rates, (r) => r.memberId);
   const paysBy = groupBy(payments, (p) => p.memberId);
-  return members
-    .filter((m) => m.status !== 'removed' && m.status !== 'deceased')
-    .flatMap((m) => memberLedger(m, ratesBy.get(m.id) ?? [], paysBy.get(m.id) ?? [], months, settings));
+  // Who owes which month comes from the membership periods (memberLedger), never from today's status.
+  // A month off this scope's roll (before a transfer in, after a transfer out) belongs to another ledger.
+  return members.flatMap((m) => memberLedger(m, ratesBy.get(m.id) ?? [], paysBy.get(m.id) ?? [], months, settings)
+    .filter((r) => onRollInMonth(m, r.month)));
 }

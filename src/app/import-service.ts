@@ -58,6 +58,9 @@ export interface RosterPreviewRow {
   admittedOn: string | null;
   fullOn: string | null;
   positions: string[];
+  /** 加入本支部日期: from the sheet, or the import date when it was left empty (`joinedOnDefaulted`). */
+  joinedOn: string;
+  joinedOnDefaulted: boolean;
 }
 
 /**
@@ -65,15 +68,26 @@ export interface RosterPreviewRow {
  * without 所在党支部 go to it; rows may only name branches inside `org`'s subtree. NotFoundError
  * when `org` is outside the actor's scope, ForbiddenError for a member account.
  */
-export async function previewRosterImport(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<{ ok: boolean; rows: RosterPreviewRow[]; issues: FieldIssue[] }> {
+export async function previewRosterImport(app: AppContext, actor: Actor, org: Organization, bytes: Buffer, today: string): Promise<{ ok: boolean; rows: RosterPreviewRow[]; issues: FieldIssue[]; notes: string[] }> {
   const prepared = await prepareScoped(app, actor, org, bytes, today);
   const rows = prepared.rows.map((r, i) => ({
     rowNumber: r.rowNumber, name: r.name, gender: r.gender, category: r.category,
     branchName: prepared.targets[i]?.name ?? r.branchName,
     idNumberMasked: maskIdNumber(r.idNumber), phoneMasked: r.phone ? maskPhone(r.phone) : null,
     admittedOn: r.admittedOn, fullOn: r.fullOn, positions: r.positions,
+    joinedOn: r.joinedOn, joinedOnDefaulted: r.joinedOnDefaulted,
   }));
-  return { ok: prepared.ok, rows, issues: prepared.issues };
+  const defaulted = rows.filter((r) => r.joinedOnDefaulted).length;
+  const notes = defaulted === 0 ? [] : [joinedOnNote(defaulted, today)];
+  return { ok: prepared.ok, rows, issues: prepared.issues, notes };
+}
+
+/**
+ * What the preview says about rows without 加入本支部日期: they join the branch on the import date,
+ * so no summary of an earlier period counts them.
+ */
+export function joinedOnNote(rows: number, today: string): string {
+  return `${rows} 行未填写“加入本支部日期”，按导入日期 ${today} 计入本支部；此前各期的统计和总结不计入这些党员。如其实际更早加入本支部，请在表中填写该列后重新预览。`;
 }
 
 /** Imports a roster into `org`'s subtree, all or nothing (ValidationError listing every issue). Scope as for the preview. */
@@ -129,7 +143,7 @@ async function prepareRoster(app: AppContext, validate: (o: RosterOptions) => Pr
 
 async function saveRoster(app: AppContext, prepared: Prepared, progress: boolean, actor: Actor = SYSTEM_ACTOR): Promise<{ count: number }> {
   const records = prepared.rows.map((row, i) => toMemberRecord(app.crypto, {
-    ...rosterRowToMember(row, { id: randomUUID(), orgId: prepared.targets[i]!.id }),
+    ...rosterRowToMember(row, { id: randomUUID(), orgId: prepared.targets[i]!.id, membershipId: randomUUID() }),
     idNumber: row.idNumber,
     phone: row.phone,
   }));

@@ -6,6 +6,7 @@
 import { checkIdNumber, normalizeIdNumber } from '../domain/member/id-number.ts';
 import type { Member, MemberCategory, MemberStatus, Position } from '../domain/member/member.ts';
 import { maskIdNumber, maskPhone } from '../domain/member/mask.ts';
+import { currentMembership } from '../domain/member/membership.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Organization } from '../domain/org/org.ts';
 import type { FieldCrypto } from '../db/field-crypto.ts';
@@ -159,6 +160,7 @@ export async function exportRoster(app: AppContext, actor: Actor, org: Organizat
     fullOn: m.fullOn,
     branchName: names.get(m.orgId) ?? null,
     positions: m.positions,
+    joinedOn: currentMembership(m)?.startedOn ?? null,
   })), { title: `${org.name}党员花名册` });
   return { bytes, filename: `${org.name}党员花名册.xlsx` };
 }

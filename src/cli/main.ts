@@ -38,6 +38,10 @@ export const COMMAND_MODULES: CommandModule[] = [
   },
   { commands: { dues: '党费 / party membership dues' }, load: async () => (await import('./commands/dues.ts')).registerDuesCommands },
   {
+    commands: { member: '党员组织关系与党籍 / membership transfers and status' },
+    load: async () => (await import('./commands/member.ts')).registerMemberCommands,
+  },
+  {
     commands: { development: '发展党员 / member development cases' },
     load: async () => (await import('./commands/development.ts')).registerDevelopmentCommands,
   },

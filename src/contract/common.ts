@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate } from '../domain/common/dates.ts';
+import { ValidationError } from '../domain/errors.ts';
 
 /** A record id. */
 export const uuid = z.uuid();
@@ -41,3 +42,14 @@ export const errorBody = z.object({ error: z.string(), message: z.string(), issu
 
 /** A page of a list. */
 export const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+
+/**
+ * Parses `value` with a contract schema for an adapter that is not the API (the CLI): the same
+ * checks, and a ValidationError naming every field at fault instead of a ZodError.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ field: i.path.join('.') || 'input', message: i.message }));
+  throw new ValidationError(`参数有误：${issues.map((i) => `${i.field}：${i.message}`).join('；')}`, issues);
+}

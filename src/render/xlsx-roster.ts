@@ -16,14 +16,14 @@ import { neutralizeFormulas, restoreNeutralized } from './xlsx-safe.ts';
 import { POSITIONS } from '../domain/member/member.ts';
 import {
   headerField, locateRosterHeader, ROSTER_FIELD_LIST, ROSTER_FIELDS,
-  type Cell, type GridRow, type RosterRow, type RosterSheet,
+  type Cell, type GridRow, type RosterEntry, type RosterRow, type RosterSheet,
 } from '../domain/member/roster.ts';
 
 /**
  * A roster row to write (the row number is the writer's business). Gender and birth date may be
  * unknown in an export: they are left blank, never guessed.
  */
-export type RosterRecord = Omit<RosterRow, 'rowNumber' | 'gender' | 'birthDate'> & {
+export type RosterRecord = Omit<RosterEntry, 'gender' | 'birthDate'> & {
   gender: RosterRow['gender'] | null;
   birthDate: RosterRow['birthDate'] | null;
 };
@@ -121,7 +121,7 @@ function rosterTooLarge(limits: RosterReadLimits): TooLargeError {
   return new TooLargeError(`花名册文件超过 ${Math.round(limits.bytes / 1024 / 1024)} MB 的上限，未导入任何数据；请分成几个文件分批导入`);
 }
 
-const DATE_FIELDS = new Set(['birthDate', 'admittedOn', 'fullOn']);
+const DATE_FIELDS = new Set(['birthDate', 'admittedOn', 'fullOn', 'joinedOn']);
 
 /**
  * Writes rows as an .xlsx roster with the standard Chinese headers (ROSTER_FIELDS order).
@@ -152,7 +152,7 @@ export async function writeRosterXlsx(rows: readonly RosterRecord[], options: { 
     ws.addRow([
       r.name, r.gender === null ? null : r.gender === 'male' ? '男' : '女', r.ethnicity, excelDate(r.birthDate), r.education, r.idNumber, r.phone,
       r.category === 'full' ? '正式党员' : '预备党员', excelDate(r.admittedOn), excelDate(r.fullOn), r.branchName,
-      r.positions.map((p) => POSITIONS[p]).join('、'),
+      r.positions.map((p) => POSITIONS[p]).join('、'), excelDate(r.joinedOn ?? null),
     ]);
   }
   ws.views = [{ state: 'frozen', ySplit: header.number }];

@@ -4,6 +4,7 @@
  * that is not listed here fails the test. Besides statuses, no 200 answer to an organization
  * administrator may contain the ids or names of records outside its subtree.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.ts';
@@ -13,12 +14,14 @@ import { toMemberRecord } from '../../src/app/member-service.ts';
 import { openSignIn } from '../../src/app/sign-in-service.ts';
 import { deleteActivity } from '../../src/app/activity-service.ts';
 import { listRecycleBin } from '../../src/app/history-service.ts';
+import { timeInChina, todayInChina } from '../../src/app/clock.ts';
 import { addCaseStep, openCase } from '../../src/app/development-service.ts';
 import { createSummary } from '../../src/app/summary-service.ts';
 import { textSegments } from '../../src/app/summary-edits.ts';
 import { insertActivities } from '../../src/db/queries/activity-queries.ts';
 import { insertDevelopmentEvents } from '../../src/db/queries/development-queries.ts';
 import { insertMembers } from '../../src/db/queries/member-queries.ts';
+import { insertScan } from '../../src/db/queries/sign-in-queries.ts';
 import { insertOrganizations } from '../../src/db/queries/org-queries.ts';
 import { composeIdNumber } from '../../src/domain/member/id-number.ts';
 import type { Organization } from '../../src/domain/org/org.ts';
@@ -41,6 +44,8 @@ interface Records {
   paragraph: { id: string; texts: string[] };
   eventId: string;
   signInToken: string;
+  /** A meeting today (its sign-in window is open). */
+  meetingId: string;
   caseId: string;
 }
 
@@ -97,6 +102,18 @@ describe('access matrix', () => {
     const org = [branchA, branchB, branchC].find((o) => o.id === orgId)!;
     return (await listRecycleBin(app, SYSTEM_ACTOR, org, new Date())).find((e) => e.recordId === id)!.id;
   };
+  /** A member of `orgId` for a request that changes its membership (each request needs its own). */
+  const freshMember = async (orgId: string, over: Parameters<typeof makeMember>[0] = {}) => {
+    const m = makeMember({ orgId, ...over });
+    await insertMembers(app.database.db, [toMemberRecord(app.crypto, { ...m, idNumber: null, phone: null })]);
+    return m.id;
+  };
+  /** A pending scan of the target's activity by a fresh member (each decision needs its own). */
+  const pendingScan = async (t: Records) => {
+    const id = randomUUID();
+    await insertScan(app.database.db, { id, activityId: t.activityId, memberId: await freshMember(t.org.id), at: new Date(), outcome: 'pending', reason: 'notExpected' });
+    return id;
+  };
   const roster = async () => writeRosterXlsx([{
     name: `导入${idSeq}`, gender: 'female', ethnicity: '汉族', birthDate: '1990-01-02', education: '大学本科',
     idNumber: composeIdNumber('532801', '1990-01-02', (idSeq += 2), 'female'), phone: null, category: 'full',
@@ -118,6 +135,8 @@ describe('access matrix', () => {
     { method: 'GET', url: '/api/members', req: (t) => ({ url: `/api/members?orgId=${t.org.id}` }), expect: managers(200) },
     { method: 'GET', url: '/api/members/:id', req: (t) => ({ url: `/api/members/${t.memberId}` }), expect: managers(200) },
     { method: 'PUT', url: '/api/members/:id', req: (t) => ({ url: `/api/members/${t.memberId}`, payload: { education: '研究生' } }), expect: managers(200) },
+    { method: 'POST', url: '/api/members/:id/membership/end', req: async (t) => ({ url: `/api/members/${await freshMember(t.org.id)}/membership/end`, payload: { kind: 'deceased', date: '2025-06-01' } }), expect: managers(200) },
+    { method: 'POST', url: '/api/members/:id/membership/start', req: async (t) => ({ url: `/api/members/${await freshMember(t.org.id, { status: 'transferredOut', leftOn: '2025-01-01' })}/membership/start`, payload: { date: '2025-06-01', orgId: t.org.id } }), expect: managers(200) },
     { method: 'GET', url: '/api/members/export', req: (t) => ({ url: `/api/members/export?orgId=${t.org.id}` }), expect: managers(200) },
     { method: 'POST', url: '/api/members/import/preview', req: async (t) => ({ url: `/api/members/import/preview?orgId=${t.org.id}`, payload: await roster(), headers: { 'content-type': XLSX } }), expect: managers(200) },
     { method: 'POST', url: '/api/members/import', req: async (t) => ({ url: `/api/members/import?orgId=${t.org.id}`, payload: await roster(), headers: { 'content-type': XLSX } }), expect: managers(200) },
@@ -134,7 +153,10 @@ describe('access matrix', () => {
     { method: 'GET', url: '/api/history', req: (t) => ({ url: `/api/history?type=activity&id=${t.activityId}` }), expect: managers(200) },
     { method: 'GET', url: '/api/recycle-bin', req: (t) => ({ url: `/api/recycle-bin?orgId=${t.org.id}` }), expect: managers(200) },
     { method: 'POST', url: '/api/recycle-bin/:id/restore', req: async (t) => ({ url: `/api/recycle-bin/${await binnedActivity(t.org.id)}/restore` }), expect: managers(200) },
-    { method: 'POST', url: '/api/activities/:id/sign-in', req: (t) => ({ url: `/api/activities/${t.activityId}/sign-in` }), expect: managers(200) },
+    { method: 'POST', url: '/api/activities/:id/sign-in', req: (t) => ({ url: `/api/activities/${t.meetingId}/sign-in`, payload: {} }), expect: managers(200) },
+    { method: 'GET', url: '/api/activities/:id/sign-ins', req: (t) => ({ url: `/api/activities/${t.activityId}/sign-ins` }), expect: managers(200) },
+    { method: 'POST', url: '/api/activities/:id/sign-ins/:scanId/confirm', req: async (t) => ({ url: `/api/activities/${t.activityId}/sign-ins/${await pendingScan(t)}/confirm` }), expect: managers(200) },
+    { method: 'POST', url: '/api/activities/:id/sign-ins/:scanId/reject', req: async (t) => ({ url: `/api/activities/${t.activityId}/sign-ins/${await pendingScan(t)}/reject` }), expect: managers(200) },
     { method: 'POST', url: '/api/sign-in', req: (t) => ({ payload: { token: t.signInToken } }), expect: { anonymous: 401, admin: 403, orgAdminA: 403, orgAdminCommittee: 403, memberA: [200, 404] } },
     { method: 'GET', url: '/api/stats', req: (t) => ({ url: `/api/stats?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
     { method: 'POST', url: '/api/reports', req: (t) => ({ payload: { orgId: t.org.id, year: 2025, format: 'json' } }), expect: managers(200) },
@@ -196,11 +218,15 @@ describe('access matrix', () => {
       const s = await createSummary(app, SYSTEM_ACTOR, org, { year: 2025 }, undefined, new Date());
       const p = s.draft.blocks.find((b) => b.type === 'paragraph' && b.inlines.some((i) => i.type === 'number'));
       if (!p || p.type !== 'paragraph') throw new Error('no paragraph with numbers');
-      const sign = await openSignIn(app, SYSTEM_ACTOR, act.id, new Date(), (t) => t);
+      // A meeting today, so that its code is valid now.
+      const now = new Date();
+      const meeting = makeActivity({ orgId: org.id, kind: 'themedPartyDay', date: todayInChina(now), title: '今日主题党日' });
+      await insertActivities(db, [meeting]);
+      const sign = await openSignIn(app, SYSTEM_ACTOR, meeting.id, now, (t) => t, { startTime: timeInChina(now) });
       const kase = await openCase(app, SYSTEM_ACTOR, org, { personName: `${org.name}申请人`, birthDate: '1998-05-05', appliedOn: '2024-01-10' }, '2024-01-10');
       await addCaseStep(app, SYSTEM_ACTOR, kase.case.id, { step: 'applicantTalk', date: '2024-01-20' }, '2024-01-20', new Date());
       await addCaseStep(app, SYSTEM_ACTOR, kase.case.id, { step: 'activistConfirmed', date: '2024-06-01' }, '2024-06-01', new Date());
-      recs.set(org.id, { org, memberId: ms[0]!.id, activityId: act.id, summaryId: s.id, paragraph: { id: p.id, texts: textSegments(p.inlines).map((x) => x + '（改）') }, eventId: ev.id, signInToken: sign.token, caseId: kase.case.id });
+      recs.set(org.id, { org, memberId: ms[0]!.id, activityId: act.id, summaryId: s.id, paragraph: { id: p.id, texts: textSegments(p.inlines).map((x) => x + '（改）') }, eventId: ev.id, signInToken: sign.token, meetingId: meeting.id, caseId: kase.case.id });
       if (org === branchA) memberAId = ms[1]!.id;
     }
     server = await buildServer(app, { today: () => '2025-12-01' });
@@ -210,7 +236,7 @@ describe('access matrix', () => {
     users.set('memberA', await addUser(app, 'member', { memberId: memberAId }));
     clients.set('anonymous', null);
     for (const r of ROLE_NAMES.slice(1)) clients.set(r, await login(server, users.get(r)!));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => { await server?.close(); await app?.close(); });
 
   it('lists every /api route of the server', async () => {

@@ -76,31 +76,74 @@ describe('summaries, sign-in, roster and self-service over HTTP', () => {
     expect(reverted.json().draft.blocks.find((b: { id?: string }) => b.id === para.id).edited).toBe(false);
   });
 
-  it('signs a member in with a QR token within 2 hours, and refuses it afterwards', async () => {
-    const list = await secretary.send({ method: 'GET', url: `/api/activities?orgId=${branch.id}&kind=themedPartyDay` });
-    // The April 主题党日, where the member was recorded absent.
-    const activityId = list.json().items.find((a: { date: string }) => a.date === '2025-04-20').id;
-    const open = await secretary.send({ method: 'POST', url: `/api/activities/${activityId}/sign-in`, headers: { host: 'zhibu.example.cn' } });
+  it('QR sign-in: marks only an unrecorded expected attendee 出席, never overrides 请假, queues the unexpected for the secretary, and works only in the window', async () => {
+    // Today's 主题党日 (2025-06-10, 19:00 now): ms[1] recorded 请假, ms[2] nothing recorded; and a 支委会 (ms[1] is not on the committee).
+    const day = makeActivity({ orgId: branch.id, kind: 'themedPartyDay', date: '2025-06-10', title: '六月十日主题党日', studyHours: 2.5, present: [ms[0]!], excused: [ms[1]!] });
+    const committee = makeActivity({ orgId: branch.id, kind: 'branchCommitteeMeeting', date: '2025-06-10', title: '六月支委会' });
+    await insertActivities(app.database.db, [day, committee]);
+    const member2 = await login(server, await addUser(app, 'member', { memberId: ms[2]!.id }));
+
+    const open = await secretary.send({ method: 'POST', url: `/api/activities/${day.id}/sign-in`, headers: { host: 'zhibu.example.cn' }, payload: { startTime: '18:30' } });
     expect(open.statusCode).toBe(200);
     expect(open.json().qrSvg).toMatch(/^<svg/);
     expect(open.json().url).toBe(`http://zhibu.example.cn/sign-in?token=${open.json().token}`);
-    const ok = await member.send({ method: 'POST', url: '/api/sign-in', payload: { token: open.json().token } });
-    expect(ok.json()).toEqual({ activityId, title: '支委会', status: 'present' });
-    const detail = await secretary.send({ method: 'GET', url: `/api/activities/${activityId}` });
-    expect(detail.json().attendance.find((a: { memberId: string }) => a.memberId === ms[1]!.id).status).toBe('present');
-    clock = new Date(clock.getTime() + 2 * 3600_000 + 1000);
-    const late = await member.send({ method: 'POST', url: '/api/sign-in', payload: { token: open.json().token } });
+    expect([open.json().validFrom, open.json().expiresAt]).toEqual(['2025-06-10T09:30:00.000Z', '2025-06-10T13:30:00.000Z']);
+    const token = open.json().token;
+
+    const ok = await member2.send({ method: 'POST', url: '/api/sign-in', payload: { token } });
+    expect(ok.json()).toMatchObject({ activityId: day.id, outcome: 'present', reason: null });
+    const excused = await member.send({ method: 'POST', url: '/api/sign-in', payload: { token } });
+    expect(excused.json()).toMatchObject({ outcome: 'pending', reason: 'recordedExcused' });
+    expect(excused.json().message).toContain('已登记请假');
+    let detail = await secretary.send({ method: 'GET', url: `/api/activities/${day.id}` });
+    const status = (id: string) => detail.json().attendance.find((a: { memberId: string }) => a.memberId === id)?.status;
+    expect([status(ms[1]!.id), status(ms[2]!.id)]).toEqual(['excused', 'present']);
+
+    // The 支委会: ms[1] is not expected, lands in the list, and is not added to the attendance.
+    const openC = await secretary.send({ method: 'POST', url: `/api/activities/${committee.id}/sign-in`, payload: { startTime: '19:00' } });
+    const unexpected = await member.send({ method: 'POST', url: '/api/sign-in', payload: { token: openC.json().token } });
+    expect(unexpected.json()).toMatchObject({ outcome: 'pending', reason: 'notExpected' });
+    const listC = await secretary.send({ method: 'GET', url: `/api/activities/${committee.id}/sign-ins` });
+    expect(listC.json().scans.map((x: { name: string; outcome: string }) => [x.name, x.outcome])).toEqual([[ms[1]!.name, 'pending']]);
+    const confirmedC = await secretary.send({ method: 'POST', url: `/api/activities/${committee.id}/sign-ins/${listC.json().scans[0].id}/confirm` });
+    expect(confirmedC.json().scans[0].outcome).toBe('confirmed');
+    expect((await secretary.send({ method: 'GET', url: `/api/activities/${committee.id}` })).json().attendance).toEqual([]);
+
+    // The live list of the 主题党日; the secretary confirms the 请假 member was there after all.
+    const list = await secretary.send({ method: 'GET', url: `/api/activities/${day.id}/sign-ins` });
+    type Scan = { id: string; name: string; outcome: string; reason: string | null };
+    const scans: Scan[] = list.json().scans;
+    expect(scans.map((x) => [x.name, x.outcome, x.reason])).toEqual(expect.arrayContaining([[ms[2]!.name, 'present', null], [ms[1]!.name, 'pending', 'recordedExcused']]));
+    expect(scans).toHaveLength(2);
+    const pendingId = scans.find((x) => x.outcome === 'pending')!.id;
+    expect((await secretary.send({ method: 'POST', url: `/api/activities/${day.id}/sign-ins/${pendingId}/confirm` })).statusCode).toBe(200);
+    expect((await secretary.send({ method: 'POST', url: `/api/activities/${day.id}/sign-ins/${pendingId}/reject` })).statusCode).toBe(409);
+    detail = await secretary.send({ method: 'GET', url: `/api/activities/${day.id}` });
+    expect(status(ms[1]!.id)).toBe('present');
+
+    // Outside the window: before it opens and after it closes.
+    const early = await secretary.send({ method: 'POST', url: `/api/activities/${committee.id}/sign-in`, payload: { startTime: '22:30' } });
+    const tooEarly = await member2.send({ method: 'POST', url: '/api/sign-in', payload: { token: early.json().token } });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().message).toMatch(/尚未开始/);
+    clock = new Date('2025-06-10T22:30:01+08:00');
+    const late = await member2.send({ method: 'POST', url: '/api/sign-in', payload: { token } });
     expect(late.statusCode).toBe(400);
     expect(late.json().message).toMatch(/过期/);
+    // A meeting of another day needs its start time; one whose window is over gets no code.
+    const past = await secretary.send({ method: 'POST', url: `/api/activities/${day.id}/sign-in`, payload: { startTime: '09:00' } });
+    expect(past.statusCode).toBe(400);
   });
 
   it('gives a member their own attendance and study hours (学时 from the regulations engine), by month, including the QR sign-in above', async () => {
     const att = await member.send({ method: 'GET', url: '/api/me/attendance?year=2025' });
-    expect(att.json().map((a: { kind: string; status: string }) => `${a.kind}:${a.status}`)).toEqual(expect.arrayContaining(['themedPartyDay:present', 'partyLecture:present']));
+    expect(att.json().map((a: { kind: string; status: string }) => `${a.kind}:${a.status}`)).toEqual(expect.arrayContaining(['themedPartyDay:absent', 'themedPartyDay:present', 'partyLecture:present']));
     const hours = await member.send({ method: 'GET', url: '/api/me/study-hours?year=2025' });
     expect(hours.json().total).toBe(4);
     expect(hours.json().required).toBe(32);
-    expect(hours.json().byMonth.find((m: { month: number }) => m.month === 4).hours).toBe(2.5);
+    // April's 缺席 stays 缺席; June's 2.5 学时 come from the 请假 the secretary changed to 出席.
+    expect(hours.json().byMonth.find((m: { month: number }) => m.month === 4)?.hours ?? 0).toBe(0);
+    expect(hours.json().byMonth.find((m: { month: number }) => m.month === 6).hours).toBe(2.5);
   });
 
   it('previews a roster with per-row issues and saves nothing; exports the roster masked', async () => {

@@ -141,6 +141,18 @@ describe('zhibu CLI end to end (embedded database)', () => {
     expect(again.code).toBe(2);
   });
 
+  it('transfers a member out by name and refuses a second change, naming the date', async () => {
+    const r = await zhibu(dataDir, 'member', 'transfer', '导入党员1', '--org', '州直机关党委', '--outside', '昆明市某单位党支部', '--date', '2026-01-15');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('转出到系统外（转往昆明市某单位党支部）');
+    const again = await zhibu(dataDir, 'member', 'leave', '导入党员1', '--reason', 'deceased', '--date', '2026-02-01');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('该党员当前不在任何党组织的名册上');
+    const bad = await zhibu(dataDir, 'member', 'leave', '导入党员2', '--reason', 'deceased', '--date', '2026-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('不是有效的日历日期');
+  });
+
   it('refuses to open a data directory that another process holds', async () => {
     const app = await openApp(loadConfig({}, { dataDir }));
     try {

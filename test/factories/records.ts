@@ -5,6 +5,7 @@
 import type { Activity, Attendance } from '../../src/domain/activity/activity.ts';
 import type { DevelopmentEvent } from '../../src/domain/development/development.ts';
 import type { Member } from '../../src/domain/member/member.ts';
+import { soleMembership } from '../../src/domain/member/membership.ts';
 import { pathLabel, type Organization } from '../../src/domain/org/org.ts';
 
 let seq = 0;
@@ -31,15 +32,19 @@ export function makeOrg(over: Partial<Organization> & { parent?: Organization } 
   };
 }
 
-/** A full member of `org` (a new branch when omitted), admitted 2010, full 2011. */
+/**
+ * A full member of `org` (a new branch when omitted), admitted 2010, full 2011. Unless
+ * `memberships` is given, one period in the branch since records began, ended on `leftOn`.
+ */
 export function makeMember(over: Partial<Member> = {}, org?: Organization): Member {
   const orgId = over.orgId ?? (org ?? makeOrg()).id;
-  return {
+  const m: Omit<Member, 'memberships'> & { memberships?: Member['memberships'] } = {
     id: nextId(), orgId, subgroupId: null, name: `党员${seq}`, gender: 'male', ethnicity: '汉族',
     birthDate: '1985-05-05', education: '大学本科', category: 'full', appliedOn: '2009-03-01',
     admittedOn: '2010-07-01', fullOn: '2011-07-01', status: 'normal', leftOn: null, positions: [],
     ...over,
   };
+  return { ...m, memberships: m.memberships ?? [soleMembership(m, nextId(), null, 'initial')] };
 }
 
 /** An activity; `present`/`excused`/`absent` build the attendance from member lists. */

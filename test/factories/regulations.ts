@@ -2,6 +2,7 @@
 import type { Activity, ActivityKind, AttendanceStatus } from '../../src/domain/activity/activity.ts';
 import type { LocalDate } from '../../src/domain/common/dates.ts';
 import type { Member } from '../../src/domain/member/member.ts';
+import { soleMembership } from '../../src/domain/member/membership.ts';
 import type { CommitteeTerm, Organization } from '../../src/domain/org/org.ts';
 
 let seq = 0;
@@ -16,12 +17,14 @@ export function makeOrg(over: Partial<Organization> = {}): Organization {
   return { id, parentId: null, path: id, type: 'partyBranch', name: '第一党支部', unitKind: 'organ', establishedOn: null, ...over };
 }
 
+/** A member; unless `memberships` is given, one period in its organization since records began, ended on `leftOn`. */
 export function makeMember(over: Partial<Member> = {}): Member {
-  return {
+  const m: Omit<Member, 'memberships'> & { memberships?: Member['memberships'] } = {
     id: over.id ?? nextId('mem'), orgId: 'org-x', subgroupId: null, name: '党员', gender: null, ethnicity: null,
     birthDate: null, education: null, category: 'full', appliedOn: null, admittedOn: null, fullOn: null,
     status: 'normal', leftOn: null, positions: [], ...over,
   };
+  return { ...m, memberships: m.memberships ?? [soleMembership(m, nextId('period'), null, 'initial')] };
 }
 
 /** `n` full members of `orgId`, named 党员1…党员n. */

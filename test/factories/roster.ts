@@ -4,7 +4,7 @@
  */
 import { addDays, format } from 'date-fns';
 import { composeIdNumber } from '../../src/domain/member/id-number.ts';
-import type { Cell, GridRow, RosterRow, RosterSheet } from '../../src/domain/member/roster.ts';
+import type { Cell, GridRow, RosterEntry, RosterSheet } from '../../src/domain/member/roster.ts';
 import { ROSTER_FIELD_LIST, ROSTER_FIELDS } from '../../src/domain/member/roster.ts';
 import { POSITIONS } from '../../src/domain/member/member.ts';
 import type { Position } from '../../src/domain/member/member.ts';
@@ -15,7 +15,7 @@ const ETHNICITIES = ['汉族', '傣族', '哈尼族', '彝族', '拉祜族', '�
 const REGIONS = ['532801', '532822', '532823'];
 
 /** The i-th valid roster record (deterministic), as a RosterRow without its row number. */
-export function rosterRecord(i: number, over: Partial<Omit<RosterRow, 'rowNumber'>> = {}): Omit<RosterRow, 'rowNumber'> {
+export function rosterRecord(i: number, over: Partial<RosterEntry> = {}): RosterEntry {
   const gender = i % 3 === 0 ? 'female' : 'male';
   const birthDate = format(addDays(new Date(1965, 0, 1), (i * 137) % 12000), 'yyyy-MM-dd');
   const probationary = i % 11 === 5;
@@ -39,12 +39,13 @@ export function rosterRecord(i: number, over: Partial<Omit<RosterRow, 'rowNumber
 }
 
 /** The cells of a record in the column order of `ROSTER_FIELDS`, dates as `YYYY-MM-DD` text. */
-export function rosterCells(r: Omit<RosterRow, 'rowNumber'>): Cell[] {
+export function rosterCells(r: RosterEntry): Cell[] {
   return ROSTER_FIELD_LIST.map((f): Cell => {
     switch (f) {
       case 'gender': return r.gender === 'male' ? '男' : '女';
       case 'category': return r.category === 'full' ? '正式党员' : '预备党员';
       case 'positions': return r.positions.map((p: Position) => POSITIONS[p]).join('、');
+      case 'joinedOn': return r.joinedOn ?? null;
       default: return r[f];
     }
   });

@@ -1,10 +1,11 @@
-/** Sign-in by QR code: open a code for a meeting; a member signs in with it. */
+/** Sign-in by QR code: open a code for a meeting's window; a member scans it; the secretary sees and decides. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { openSignIn, signIn } from '../../app/sign-in-service.ts';
+import { decideSignIn, listSignIns, openSignIn, signIn } from '../../app/sign-in-service.ts';
+import { uuid } from '../../contract/common.ts';
+import { signInList, signInOpenRequest, signInRequest, signInResult, signInScanParams, signInTicket } from '../../contract/sign-in.ts';
 import { actorOf } from '../auth.ts';
-import { uuid } from '../schemas.ts';
 
 /**
  * `publicUrl` (ZHIBU_PUBLIC_URL) is the base of the QR link; unset, the request's Host header is
@@ -14,16 +15,25 @@ export function signInRoutes(app: AppContext, now: () => Date, publicUrl?: strin
   return async (f) => {
     f.post('/api/activities/:id/sign-in', {
       schema: {
-        tags: ['activities'], summary: '生成会议签到二维码（2 小时内有效）', params: z.object({ id: uuid }),
-        response: { 200: z.object({ token: z.string(), url: z.string(), expiresAt: z.string(), qrSvg: z.string() }) },
+        tags: ['activities'], summary: '生成会议签到二维码（会议开始前1小时至开始后3小时内有效，可调整）', params: z.object({ id: uuid }),
+        body: signInOpenRequest, response: { 200: signInTicket },
       },
-    }, async (req) => openSignIn(app, actorOf(req), req.params.id, now(), (token) => `${publicUrl ?? `${req.protocol}://${req.headers.host}`}/sign-in?token=${encodeURIComponent(token)}`));
+    }, async (req) => openSignIn(app, actorOf(req), req.params.id, now(), (token) => `${publicUrl ?? `${req.protocol}://${req.headers.host}`}/sign-in?token=${encodeURIComponent(token)}`, req.body));
+
+    f.get('/api/activities/:id/sign-ins', {
+      schema: { tags: ['activities'], summary: '会议签到情况（实时，含待确认/列席）', params: z.object({ id: uuid }), response: { 200: signInList } },
+    }, async (req) => listSignIns(app, actorOf(req), req.params.id));
+
+    f.post('/api/activities/:id/sign-ins/:scanId/confirm', {
+      schema: { tags: ['activities'], summary: '确认一条待确认签到', params: signInScanParams, response: { 200: signInList } },
+    }, async (req) => decideSignIn(app, actorOf(req), req.params.id, req.params.scanId, true));
+
+    f.post('/api/activities/:id/sign-ins/:scanId/reject', {
+      schema: { tags: ['activities'], summary: '不予确认一条待确认签到', params: signInScanParams, response: { 200: signInList } },
+    }, async (req) => decideSignIn(app, actorOf(req), req.params.id, req.params.scanId, false));
 
     f.post('/api/sign-in', {
-      schema: {
-        tags: ['activities'], summary: '党员扫码签到', body: z.object({ token: z.string().trim().min(1).max(100) }),
-        response: { 200: z.object({ activityId: uuid, title: z.string(), status: z.literal('present') }) },
-      },
+      schema: { tags: ['activities'], summary: '党员扫码签到', body: signInRequest, response: { 200: signInResult } },
     }, async (req) => signIn(app, actorOf(req), req.body.token, now()));
   };
 }

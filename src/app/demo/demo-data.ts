@@ -21,6 +21,7 @@ import { addMonthsClamped, addYearsClamped, type LocalDate } from '../../domain/
 import type { DevelopmentEvent, DevelopmentStep } from '../../domain/development/development.ts';
 import { composeIdNumber } from '../../domain/member/id-number.ts';
 import { categoryOn, type Member, type MemberStatus, type Position } from '../../domain/member/member.ts';
+import { initialMembershipStart, soleMembership } from '../../domain/member/membership.ts';
 import { pathLabel, type CommitteeTerm, type Organization, type OrgType } from '../../domain/org/org.ts';
 import { CASE_STEPS, type CaseStep, type CaseStepKey, type DevelopmentCase } from '../../domain/regulations/development.ts';
 import { monthlyDues, type DuesPayment } from '../../domain/regulations/dues.ts';
@@ -199,8 +200,9 @@ class Builder {
       name: s.name, gender: s.gender, ethnicity: s.ethnicity, birthDate, education: s.education,
       category: fullOn && fullOn <= DEMO_RANGE.to ? 'full' : 'probationary',
       appliedOn, admittedOn, fullOn, status: s.status ?? 'normal', leftOn: s.leftOn ?? null,
-      positions: s.positions ?? [], idNumber, phone,
+      positions: s.positions ?? [], idNumber, phone, memberships: [],
     };
+    m.memberships = [soleMembership(m, this.id(`membership:${branch.key}:${s.key}`), initialMembershipStart(m, branch.org.establishedOn), 'initial')];
     branch.members.push(m);
     branch.specs.set(m.id, s);
     return m;

@@ -11,6 +11,7 @@
  */
 import type { Activity, ActivityKind, Attendance } from '../../domain/activity/activity.ts';
 import type { Member, Position } from '../../domain/member/member.ts';
+import { initialMembershipStart, soleMembership } from '../../domain/member/membership.ts';
 import { pathLabel, type CommitteeTerm, type Organization } from '../../domain/org/org.ts';
 import type { DevelopmentCase } from '../../domain/regulations/development.ts';
 import type { DuesPayment } from '../../domain/regulations/dues.ts';
@@ -102,12 +103,13 @@ function synthBranch(o: SynthOptions, parent: Organization, b: number, r: SynthR
     const probationary = k >= 5 && rng.chance(0.04);
     const admittedOn = probationary ? `${Y - 1}-${pad(rng.int(6, 12))}-15` : `${rng.int(Math.min(Math.max(p.birthYear + 20, 1990), Y - 2), Y - 2)}-07-01`;
     const fullOn = probationary ? null : `${Number(admittedOn.slice(0, 4)) + 1}-07-01`;
-    members.push({
+    const m: Omit<Member, 'memberships'> = {
       id: id(`member:${k}`), orgId: bid, subgroupId: groups[k % 2]!.id, name: p.name, gender: p.gender, ethnicity: p.ethnicity,
       birthDate: `${p.birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`, education: p.education,
       category: probationary ? 'probationary' : 'full', appliedOn: null, admittedOn, fullOn, status: 'normal', leftOn: null,
       positions: positions[k] ?? [],
-    });
+    };
+    members.push({ ...m, memberships: [soleMembership(m, id(`membership:${k}`), initialMembershipStart(m, branch.establishedOn), 'initial')] });
   }
   r.members.push(...members);
   const chair = members[0]?.id ?? null;

@@ -1,8 +1,9 @@
 /** Named queries for party dues (党费): monthly rates per member and payments per month, in 分. */
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, or, sql } from 'drizzle-orm';
 import { DUES_CATEGORY_LIST, type DuesCategory, type DuesPayment, type DuesRate } from '../../domain/regulations/dues.ts';
 import type { DbOrTx } from '../client.ts';
 import { duesPayments, duesRates, members } from '../schema/index.ts';
+import { everMemberOf } from './membership-queries.ts';
 
 /** A stored rate: the domain's DuesRate plus how it was found (category, base in 分). */
 export interface DuesRateRecord extends DuesRate {
@@ -43,7 +44,7 @@ export async function ratesForOrgs(db: DbOrTx, orgIds: readonly string[]): Promi
   if (orgIds.length === 0) return [];
   const rows = await db.select({ r: duesRates }).from(duesRates)
     .innerJoin(members, sql`${members.id} = ${duesRates.memberId}`)
-    .where(inArray(members.orgId, [...orgIds]))
+    .where(or(inArray(members.orgId, [...orgIds]), everMemberOf(db, duesRates.memberId, orgIds)))
     .orderBy(asc(duesRates.memberId), asc(duesRates.fromMonth));
   return rows.map((x) => toRate(x.r));
 }
@@ -66,7 +67,7 @@ export async function paymentsForOrgs(db: DbOrTx, orgIds: readonly string[], fro
     select coalesce(json_agg(json_build_array(${duesPayments.id}, ${duesPayments.memberId}, ${duesPayments.month}, ${duesPayments.amountFen}, ${duesPayments.paidOn})
       order by ${duesPayments.memberId}, ${duesPayments.month}, ${duesPayments.paidOn}), '[]')::text as j
     from ${duesPayments} join ${members} on ${members.id} = ${duesPayments.memberId}
-    where ${inArray(members.orgId, [...orgIds])} and ${duesPayments.month} >= ${fromMonth} and ${duesPayments.month} <= ${toMonth}`);
+    where (${inArray(members.orgId, [...orgIds])} or ${everMemberOf(db, duesPayments.memberId, orgIds)}) and ${duesPayments.month} >= ${fromMonth} and ${duesPayments.month} <= ${toMonth}`);
   const rows = (result as unknown as { rows: Array<{ j: string }> }).rows;
   const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, number, string]>;
   return list.map(([id, memberId, month, amountFen, paidOn]) => ({ id, memberId, month, amountFen, paidOn }));

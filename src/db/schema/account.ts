@@ -55,8 +55,24 @@ export const signInTokens = pgTable('sign_in_tokens', {
   /** Hex SHA-256 of the token shown in the QR code. */
   tokenHash: text('token_hash').primaryKey(),
   activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+  /** The meeting's window: the code signs in from `validFrom` until `expiresAt` (exclusive). */
+  validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('sign_in_tokens_activity_idx').on(t.activityId)]);
+
+/**
+ * Every scan of a sign-in code: the member, when, and what came of it — marked 出席 (`present`),
+ * already 出席, or waiting for the secretary (`pending`: not expected, or recorded 请假/缺席),
+ * then `confirmed` (列席, or 出席 by the secretary's decision) or `rejected`.
+ */
+export const signInScans = pgTable('sign_in_scans', {
+  id: uuid('id').primaryKey(),
+  activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+  memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  outcome: text('outcome').notNull(),
+  reason: text('reason'),
+}, (t) => [uniqueIndex('sign_in_scans_activity_member_uq').on(t.activityId, t.memberId)]);
 
 export const summaries = pgTable('summaries', {
   id: uuid('id').primaryKey(),

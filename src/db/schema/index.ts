@@ -8,3 +8,4 @@ export * from './regulations.ts';
 export * from './settings.ts';
 export * from './history.ts';
 export * from './personal-data-log.ts';
+export * from './membership.ts';

@@ -3,6 +3,7 @@
  * when a use case needs them; lists carry the masked forms (see mask.ts).
  */
 import type { LocalDate } from '../common/dates.ts';
+import { belongsOn, type Membership } from './membership.ts';
 
 /** 正式党员 (`full`) or 预备党员 (`probationary`) — glossary `fullMember`, `probationaryMember`. */
 export type MemberCategory = 'full' | 'probationary';
@@ -48,9 +49,14 @@ export interface Member {
   /** 转正 = became a full member. */
   fullOn: LocalDate | null;
   status: MemberStatus;
-  /** The day the member left the branch (transfer out, death, removal); null while on the roll. */
+  /** The day the member left the system's rolls (transfer out, death, removal); null while on a roll. */
   leftOn: LocalDate | null;
   positions: Position[];
+  /**
+   * The periods the member belonged to organizations (membership.ts). Loaded for a scope, it holds
+   * only the periods spent in that scope's organizations.
+   */
+  memberships: readonly Membership[];
 }
 
 /** Whether the member sits on the branch committee (书记, 副书记, 委员). */
@@ -59,12 +65,13 @@ export function isCommitteeMember(m: Pick<Member, 'positions'>): boolean {
 }
 
 /**
- * The member's category on date `d`, or null when not on the branch's roll that day.
+ * The member's category on date `d`, or null when not on a roll that day (no membership period
+ * covers `d`, see membership.ts `belongsOn`; pass `orgId` to ask about one organization's roll).
  * Probationary from `admittedOn`, full from `fullOn`; a member with neither date but a category
  * (an imported roster with gaps) counts under that category.
  */
-export function categoryOn(m: Member, d: LocalDate): MemberCategory | null {
-  if (m.leftOn && m.leftOn <= d) return null;
+export function categoryOn(m: Member, d: LocalDate, orgId?: string): MemberCategory | null {
+  if (!belongsOn(m, d, orgId)) return null;
   if (m.fullOn && m.fullOn <= d) return 'full';
   if (m.admittedOn && m.admittedOn <= d) return 'probationary';
   if (!m.admittedOn && !m.fullOn) return m.category;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rosterCells, rosterRecord, rosterSheet } from '../../../test/factories/roster.ts';
 import { ValidationError } from '../errors.ts';
-import { cellToDate, locateRosterHeader, rosterRowToMember, validateRoster, type Cell } from './roster.ts';
+import { cellToDate, locateRosterHeader, ROSTER_FIELDS, rosterRowToMember, validateRoster, type Cell } from './roster.ts';
 
 const TODAY = '2026-11-20';
 const opts = { today: TODAY };
@@ -20,7 +20,7 @@ describe('validateRoster: valid rosters', () => {
     const r = validateRoster(rosterSheet(recs.map(rosterCells)), opts);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.rows).toEqual(recs.map((x, i) => ({ ...x, rowNumber: i + 2 })));
+    expect(r.rows).toEqual(recs.map((x, i) => ({ ...x, rowNumber: i + 2, joinedOn: TODAY, joinedOnDefaulted: true })));
     expect(r.rows[2]!.category).toBe('probationary');
   });
 
@@ -36,7 +36,7 @@ describe('validateRoster: valid rosters', () => {
     expect(r).toEqual({
       ok: true,
       ignoredHeaders: ['备注'],
-      rows: [{ ...rec, rowNumber: 2, admittedOn: '2019-07-01', fullOn: '2020-07-01', positions: ['organizationCommitteeMember', 'subgroupLeader'] }],
+      rows: [{ ...rec, rowNumber: 2, admittedOn: '2019-07-01', fullOn: '2020-07-01', positions: ['organizationCommitteeMember', 'subgroupLeader'], joinedOn: TODAY, joinedOnDefaulted: true }],
     });
   });
 
@@ -182,12 +182,34 @@ describe('cellToDate', () => {
   });
 });
 
+describe('加入本支部日期', () => {
+  it('is read from its column, defaults to the import date, and may not be later than today', () => {
+    const r = validateRoster(rosterSheet([
+      rosterCells(rosterRecord(1, { joinedOn: '2024-03-01' })),
+      rosterCells(rosterRecord(2)),
+    ]), opts);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.rows.map((x) => [x.joinedOn, x.joinedOnDefaulted])).toEqual([['2024-03-01', false], [opts.today, true]]);
+    const bad = validateRoster(rosterSheet([rosterCells(rosterRecord(1, { joinedOn: '2099-01-01' }))]), opts);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.field)).toEqual(['加入本支部日期']);
+  });
+
+  it('accepts the synonym 转入时间', () => {
+    const header = Object.values(ROSTER_FIELDS).map((h) => (h === '加入本支部日期' ? '转入时间' : h));
+    const r = validateRoster(rosterSheet([rosterCells(rosterRecord(1, { joinedOn: '2025-05-05' }))], header), opts);
+    expect(r.ok && r.rows[0]!.joinedOn).toBe('2025-05-05');
+  });
+});
+
 describe('rosterRowToMember', () => {
   it('carries the row\'s fields, without the ID number or phone', () => {
     const r = validateRoster(rosterSheet([rosterCells(rosterRecord(5, { positions: ['deputySecretary'] }))]), opts);
     if (!r.ok) throw new Error('fixture should be valid');
-    const m = rosterRowToMember(r.rows[0]!, { id: 'm1', orgId: 'o1' });
+    const m = rosterRowToMember(r.rows[0]!, { id: 'm1', orgId: 'o1', membershipId: 'p1' });
     expect(m).toMatchObject({ id: 'm1', orgId: 'o1', subgroupId: null, category: 'probationary', status: 'normal', positions: ['deputySecretary'] });
+    // Joined the branch on the import date (the column was left out), never on the 入党时间.
+    expect(m.memberships).toEqual([{ id: 'p1', memberId: 'm1', orgId: 'o1', startedOn: opts.today, startKind: 'rosterImport', endedOn: null, endKind: null, cameFrom: null, wentTo: null }]);
+    expect(r.rows[0]!.joinedOnDefaulted).toBe(true);
     expect(JSON.stringify(m)).not.toContain(r.rows[0]!.idNumber);
     expect(JSON.stringify(m)).not.toContain(r.rows[0]!.phone!);
   });

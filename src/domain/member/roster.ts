@@ -45,6 +45,7 @@ export const ROSTER_FIELDS = {
   fullOn: '转正时间',
   branchName: '所在党支部',
   positions: '党内职务',
+  joinedOn: '加入本支部日期',
 } as const;
 export type RosterField = keyof typeof ROSTER_FIELDS;
 export const ROSTER_FIELD_LIST = Object.keys(ROSTER_FIELDS) as RosterField[];
@@ -66,6 +67,7 @@ export const ROSTER_HEADER_SYNONYMS: Record<RosterField, readonly string[]> = {
   fullOn: ['转正时间', '转为正式党员日期', '转正日期', '转为正式党员时间'],
   branchName: ['所在党支部', '支部', '所属党支部', '党组织名称', '所在支部', '所在党组织', '所属支部', '所在党组织名称'],
   positions: ['党内职务', '职务', '党内职务名称', '党内职位'],
+  joinedOn: ['加入本支部日期', '加入本支部时间', '转入本支部日期', '转入本支部时间', '转入日期', '转入时间', '组织关系转入日期', '组织关系转入时间', '进入本支部日期'],
 };
 
 /** Columns a roster must have; the others may be left out. */
@@ -91,7 +93,17 @@ export interface RosterRow {
   fullOn: LocalDate | null;
   branchName: string | null;
   positions: Position[];
+  /**
+   * The day the member joined this branch's roll (加入本支部日期): from the column, else the import
+   * date — never the 入党时间, which says nothing about when the member came to this branch.
+   */
+  joinedOn: LocalDate;
+  /** True when `joinedOn` is the import date because the cell or the column was empty. */
+  joinedOnDefaulted: boolean;
 }
+
+/** A roster row as written to a sheet (exports, test fixtures): the join date may be unknown or left out. */
+export type RosterEntry = Omit<RosterRow, 'rowNumber' | 'joinedOn' | 'joinedOnDefaulted'> & { joinedOn?: LocalDate | null };
 
 export interface RosterOptions {
   /** The import date: no date may be later, ID numbers are checked as of it. */
@@ -311,7 +323,7 @@ export function validateRoster(sheet: RosterSheet, options: RosterOptions): Rost
       else bad('ethnicity', `无法识别的民族“${ethnicity}”`);
     }
 
-    const date = (f: 'birthDate' | 'admittedOn' | 'fullOn'): LocalDate | null => {
+    const date = (f: 'birthDate' | 'admittedOn' | 'fullOn' | 'joinedOn'): LocalDate | null => {
       const r = cellToDate(cell(f));
       if (!r.ok) { bad(f, r.message); return null; }
       if (r.date && r.date > today) { bad(f, `${H[f]}晚于今天`); return null; }
@@ -321,6 +333,7 @@ export function validateRoster(sheet: RosterSheet, options: RosterOptions): Rost
     if (birthCol && idInfo && birthCol !== idInfo.birthDate) bad('birthDate', '出生日期与身份证号不一致');
     const admittedOn = date('admittedOn');
     const fullOn = date('fullOn');
+    const joinedCol = date('joinedOn');
 
     const education = text('education') || null;
     if (education && education.length > 20) bad('education', '学历过长（超过20个字）');
@@ -363,7 +376,7 @@ export function validateRoster(sheet: RosterSheet, options: RosterOptions): Rost
       rows.push({
         rowNumber, name, gender: g ?? idInfo.gender, ethnicity, birthDate: birthCol ?? idInfo.birthDate, education,
         idNumber: idInfo.idNumber, phone: phone.phone, category, admittedOn, fullOn, branchName,
-        positions: positions.positions,
+        positions: positions.positions, joinedOn: joinedCol ?? today, joinedOnDefaulted: joinedCol === null,
       });
     }
   }
@@ -374,13 +387,19 @@ export function validateRoster(sheet: RosterSheet, options: RosterOptions): Rost
 
 /**
  * The Member record for a valid roster row. `idNumber` and `phone` are not part of it: the
- * caller encrypts and stores them. Status is `normal`; applied date is unknown.
+ * caller encrypts and stores them. Status is `normal`; applied date is unknown. Its one
+ * membership period starts on the row's `joinedOn` (`rosterImport`), so the member counts in no
+ * period that closed before it.
  */
-export function rosterRowToMember(row: RosterRow, ids: { id: string; orgId: string; subgroupId?: string | null }): Member {
+export function rosterRowToMember(row: RosterRow, ids: { id: string; orgId: string; membershipId: string; subgroupId?: string | null }): Member {
   return {
     id: ids.id, orgId: ids.orgId, subgroupId: ids.subgroupId ?? null,
     name: row.name, gender: row.gender, ethnicity: row.ethnicity, birthDate: row.birthDate, education: row.education,
     category: row.category, appliedOn: null, admittedOn: row.admittedOn, fullOn: row.fullOn,
     status: 'normal', leftOn: null, positions: row.positions,
+    memberships: [{
+      id: ids.membershipId, memberId: ids.id, orgId: ids.orgId, startedOn: row.joinedOn, startKind: 'rosterImport',
+      endedOn: null, endKind: null, cameFrom: null, wentTo: null,
+    }],
   };
 }

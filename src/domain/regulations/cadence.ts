@@ -34,15 +34,13 @@ export interface CadenceInput {
 /** Full members needed before a branch committee is required (BR-17 支部工作条例 第二十条). */
 export const COMMITTEE_REQUIRED_FROM = 7;
 
-/** Statuses of members who are expected to take part in organizational life. */
-function isActive(m: Member): boolean {
-  return m.status === 'normal' || m.status === 'mobile';
-}
-
-/** Number of full members of the roll on date `d` (members on the roll that day). */
+/**
+ * Number of full members of the roll on date `d` (members on the roll that day, by their
+ * membership periods: someone who left later still counts for earlier dates).
+ */
 export function fullMembersOn(members: readonly Member[], d: LocalDate): number {
   let n = 0;
-  for (const m of members) if (isActive(m) && categoryOn(m, d) === 'full') n++;
+  for (const m of members) if (categoryOn(m, d) === 'full') n++;
   return n;
 }
 
@@ -206,7 +204,7 @@ function annualItem(orgId: string, year: number, list: readonly Activity[], grac
 /** BR-16 coverage over one year (§11 item 8), for members on the roll at the year's end. */
 function talkCoverage(input: CadenceInput, talks: readonly Activity[], y: Bucket, settings: RegulationSettings): Finding[] {
   if (settings.talkCoverage === 'none') return [];
-  const roll = input.members.filter((m) => isActive(m) && categoryOn(m, y.to) !== null);
+  const roll = input.members.filter((m) => categoryOn(m, y.to) !== null);
   if (roll.length === 0) return [];
   const inYear = talks.filter((a) => a.date >= y.from && a.date <= y.to);
   const committee = roll.filter(isCommitteeMember);

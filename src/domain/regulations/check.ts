@@ -10,6 +10,7 @@ import type { Activity, ActivityKind } from '../activity/activity.ts';
 import { fromDate, toDate, type LocalDate } from '../common/dates.ts';
 import type { Period } from '../common/period.ts';
 import type { Member } from '../member/member.ts';
+import { withinOrgs } from '../member/membership.ts';
 import { isBranchLike, isCommitteeLike, type CommitteeTerm, type Organization } from '../org/org.ts';
 import { checkCadence, checkSecretaryLecture, COMMITTEE_REQUIRED_FROM, fullMembersOn } from './cadence.ts';
 import { checkCase, developmentDues, type DevelopmentCase } from './development.ts';
@@ -120,13 +121,12 @@ export function checkOrganization(input: OrganizationCheckInput, settings: Regul
     const ratesBy = groupBy(input.dues.rates, (r) => r.memberId);
     const paysBy = groupBy(input.dues.payments, (p) => p.memberId);
     for (const m of input.members) {
-      if (m.status === 'removed' || m.status === 'deceased') continue;
       const rates = ratesBy.get(m.id) ?? [];
       const pays = paysBy.get(m.id) ?? [];
       const rows = memberLedger(m, rates, pays, months, settings);
       for (const row of rows) if (row.month >= periodFrom) ledger.push(row);
-      // Suspended members (停止党籍) owe nothing while suspended; only their ledger is kept.
-      if (m.status !== 'suspended') findings.push(...checkMemberDues(org.id, m, rows, pays, today, periodFrom));
+      // Months off the roll (after 转出, 出党, 死亡, 停止党籍) are not due: memberLedger reads the periods.
+      findings.push(...checkMemberDues(org.id, m, rows, pays, today, periodFrom));
     }
     duesCollection = collectionRates(ledger);
   }
@@ -168,6 +168,25 @@ export interface SubtreeCheckResult {
 }
 
 /**
+ * Members grouped by the organizations whose rolls they were on; someone transferred between two
+ * branches of the subtree appears in both, each time with only the periods spent there.
+ */
+function membersByOrg(members: readonly Member[]): Map<string, Member[]> {
+  const out = new Map<string, Member[]>();
+  const push = (orgId: string, m: Member) => {
+    const list = out.get(orgId);
+    if (list) list.push(m); else out.set(orgId, [m]);
+  };
+  for (const m of members) {
+    const orgIds = new Set(m.memberships.map((p) => p.orgId));
+    if (orgIds.size === 0) push(m.orgId, m);
+    else if (orgIds.size === 1) push([...orgIds][0]!, m);
+    else for (const o of orgIds) push(o, withinOrgs(m, new Set([o])));
+  }
+  return out;
+}
+
+/**
  * Checks every organization of a subtree over `period` (see checkOrganization). Subgroups
  * (党小组) are checked as part of their branch. Linear in the number of records.
  */
@@ -181,12 +200,12 @@ export function checkSubtree(records: SubtreeRecords, period: Period, settings: 
     return o && o.type === 'partySubgroup' && o.parentId ? o.parentId : orgId;
   };
   const activitiesBy = groupBy(records.activities, (a) => ownerOf(a.orgId));
-  const membersBy = groupBy(records.members, (m) => m.orgId);
+  const membersBy = membersByOrg(records.members);
   const termsBy = groupBy(records.terms, (t) => t.orgId);
   const casesBy = groupBy(records.developmentCases, (c) => c.orgId);
-  const memberOrg = new Map(records.members.map((m) => [m.id, m.orgId]));
-  const ratesBy = records.dues ? groupBy(records.dues.rates, (r) => memberOrg.get(r.memberId) ?? '') : null;
-  const paysBy = records.dues ? groupBy(records.dues.payments, (p) => memberOrg.get(p.memberId) ?? '') : null;
+  // Dues go with the member: each organization sees the rows of the members on its roll (by period).
+  const ratesByMember = records.dues ? groupBy(records.dues.rates, (r) => r.memberId) : null;
+  const paysByMember = records.dues ? groupBy(records.dues.payments, (p) => p.memberId) : null;
   const lectures = records.activities.filter((a) => a.kind === 'partyLecture' && a.lecturerMemberId !== null);
 
   const findings: Finding[] = [];
@@ -209,7 +228,10 @@ export function checkSubtree(records: SubtreeRecords, period: Period, settings: 
     const r = checkOrganization({
       org, period, subgroups: subgroupsBy.get(org.id) ?? [], members, activities: activitiesBy.get(org.id) ?? [],
       terms: termsBy.get(org.id) ?? [], developmentCases: casesBy.get(org.id) ?? [],
-      dues: ratesBy && paysBy ? { rates: ratesBy.get(org.id) ?? [], payments: paysBy.get(org.id) ?? [] } : undefined,
+      dues: ratesByMember && paysByMember ? {
+        rates: members.flatMap((m) => ratesByMember.get(m.id) ?? []),
+        payments: members.flatMap((m) => paysByMember.get(m.id) ?? []),
+      } : undefined,
       committeeSecretaryIds, subtreePartyLectures,
     }, settings, today);
     if (r.findings.length > 0 || r.dues.length > 0) {

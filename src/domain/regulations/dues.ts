@@ -4,10 +4,11 @@
  * Brackets are flat rates on the whole base with inclusive upper bounds (DUES-02, TV-01/02).
  */
 import { Decimal } from 'decimal.js';
-import { addMonths } from 'date-fns';
+import { addMonths, endOfMonth } from 'date-fns';
 import { fromDate, toDate, type LocalDate } from '../common/dates.ts';
 import { ValidationError } from '../errors.ts';
 import type { Member } from '../member/member.ts';
+import { belongedDuring } from '../member/membership.ts';
 import { makeFinding, type Finding } from './finding.ts';
 import { RULES, type RuleId } from './rules.ts';
 import { DEFAULT_SETTINGS, type DuesBasePolicy, type RegulationSettings } from './settings.ts';
@@ -226,13 +227,20 @@ export function dueForMonth(rates: readonly DuesRate[], month: Month, policy: Re
   return (jan ?? upTo(month))?.amountFen ?? 0;
 }
 
+/** True when the member (periods as loaded) was on the roll on at least one day of `month`. */
+export function onRollInMonth(member: Pick<Member, 'status' | 'memberships'>, month: Month): boolean {
+  return belongedDuring(member, `${month}-01`, fromDate(endOfMonth(toDate(`${month}-01`))));
+}
+
 /**
  * A member's ledger over `months`. Dues are owed from the month the general meeting admitted
- * the member (DUES-08, TV-07) until the month they left; other months are `notDue`.
+ * the member (DUES-08, TV-07), in the months the member was on the roll (membership periods of
+ * the member as loaded, on at least one day of the month: the month of leaving is owed); other
+ * months are `notDue`.
  */
 export function memberLedger(member: Member, rates: readonly DuesRate[], payments: readonly DuesPayment[], months: readonly Month[], settings: RegulationSettings): LedgerRow[] {
   const startMonth = member.admittedOn ? member.admittedOn.slice(0, 7) : null;
-  const endMonth = member.leftOn ? member.leftOn.slice(0, 7) : null;
+  const onRollIn = (month: Month) => onRollInMonth(member, month);
   const byMonth = new Map<Month, DuesPayment[]>();
   for (const p of payments) {
     if (p.memberId !== member.id) continue;
@@ -243,7 +251,7 @@ export function memberLedger(member: Member, rates: readonly DuesRate[], payment
     const ps = byMonth.get(month) ?? [];
     const paidFen = ps.reduce((s, p) => s + p.amountFen, 0);
     const paidOn = ps.reduce<LocalDate | null>((d, p) => (d === null || p.paidOn > d ? p.paidOn : d), null);
-    const inRoll = (startMonth === null || month >= startMonth) && (endMonth === null || month <= endMonth);
+    const inRoll = (startMonth === null || month >= startMonth) && onRollIn(month);
     const dueFen = inRoll ? dueForMonth(rates, month, settings.duesRecalculation) : 0;
     const status: LedgerStatus = !inRoll || dueFen === 0 ? (paidFen > 0 ? 'paid' : 'notDue') : paidFen >= dueFen ? 'paid' : paidFen > 0 ? 'partial' : 'unpaid';
     return { memberId: member.id, month, dueFen, paidFen, paidOn, paymentIds: ps.map((p) => p.id), status };

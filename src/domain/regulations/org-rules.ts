@@ -42,7 +42,7 @@ export function structureFor(fullMembers: number, unitsCovered = 1): StructureAd
  */
 export function checkStructure(org: Organization, members: readonly Member[], asOf: LocalDate, periodLabel: string): Finding[] {
   if (!isBranchLike(org.type)) return [];
-  const active = members.filter((m) => (m.status === 'normal' || m.status === 'mobile') && categoryOn(m, asOf) !== null);
+  const active = members.filter((m) => categoryOn(m, asOf) !== null);
   const full = fullMembersOn(members, asOf);
   const out: Finding[] = [];
   if (full < 3 && org.type === 'partyBranch') {

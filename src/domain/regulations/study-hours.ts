@@ -88,7 +88,7 @@ export function checkStudyHours(
   if (today <= yearEnd) return [];
   const out: Finding[] = [];
   for (const m of members) {
-    if (m.orgId !== orgId || (m.status !== 'normal' && m.status !== 'mobile') || categoryOn(m, yearEnd) === null) continue;
+    if (categoryOn(m, yearEnd, orgId) === null) continue;
     const got = hours.get(m.id)?.hours ?? 0;
     const need = requiredStudyHoursIn(m, year, settings);
     if (got < need.hours) {

@@ -14,6 +14,7 @@ const ORG = '00000000-0000-4000-8000-0000000000aa';
 const member = (id: string): Member => ({
   id, orgId: ORG, subgroupId: null, name: id, gender: 'male', ethnicity: '汉族', birthDate: '1980-01-01', education: null,
   category: 'full', appliedOn: '2000-01-01', admittedOn: '2001-01-01', fullOn: '2002-01-01', status: 'normal', leftOn: null, positions: [],
+  memberships: [{ id: `p-${id}`, memberId: id, orgId: ORG, startedOn: null, startKind: 'initial', endedOn: null, endKind: null, cameFrom: null, wentTo: null }],
 });
 const row = (memberId: string, month: string, dueFen: number, paidFen: number): LedgerRow => ({
   memberId, month, dueFen, paidFen, paidOn: paidFen > 0 ? `${month}-10` : null, paymentIds: [], status: paidFen >= dueFen ? 'paid' : paidFen > 0 ? 'partial' : 'unpaid',

@@ -108,7 +108,8 @@ export function computeFacts(input: StatsInput): Facts {
   const studyPart = study.filter((a) => participationCount(a) > 0);
   put(fact('studyParticipations', '参与学习', studyPart.reduce((s, a) => s + participationCount(a), 0), '人次', studyPart.map(act)));
 
-  const onRoll = input.members.filter((m) => categoryOn(m, asOf) !== null);
+  // In id order: the facts do not depend on the order the records were loaded in.
+  const onRoll = input.members.filter((m) => categoryOn(m, asOf) !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const onRollIds = new Set(onRoll.map((m) => m.id));
   let hours = 0;
   const credited: Activity[] = [];

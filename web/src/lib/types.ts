@@ -79,12 +79,7 @@ export interface RecordRef {
   url: string | null;
 }
 
-export interface SignInTicket {
-  token: string;
-  url: string;
-  expiresAt: string;
-  qrSvg: string;
-}
+export type { SignInList, SignInResult, SignInScan, SignInTicket } from '../../../src/contract/sign-in.ts';
 
 export interface MyAttendanceRow {
   activityId: string;

@@ -5,7 +5,7 @@ import { attendanceCounts, byDate, defaultAttendance, markAttendance, missingRea
 function member(id: string, status: MemberItem['status'] = 'normal'): MemberItem {
   return {
     id, orgId: 'b', subgroupId: null, name: id, gender: null, ethnicity: null, birthDate: null, education: null, category: 'full',
-    appliedOn: null, admittedOn: null, fullOn: null, status, leftOn: null, positions: [], idNumberMasked: null, phoneMasked: null,
+    appliedOn: null, admittedOn: null, fullOn: null, status, leftOn: null, positions: [], idNumberMasked: null, phoneMasked: null, memberships: [],
   };
 }
 

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api.ts';
 import type { ActivityUpdate } from '../../../../src/contract/activities.ts';
-import type { Activity, ActivityInput, ActivityListItem, SignInTicket } from '../../lib/types.ts';
+import type { Activity, ActivityInput, ActivityListItem, SignInList, SignInTicket } from '../../lib/types.ts';
 
 export interface ActivityQuery {
   kind?: string | undefined;
@@ -62,7 +62,28 @@ export function useDeleteActivity() {
   });
 }
 
-/** A new sign-in QR code for a running meeting (valid two hours). */
+/** A new sign-in QR code for a meeting, valid in its window (by default 1 h before to 3 h after the start). */
 export function useSignInTicket() {
-  return useMutation({ mutationFn: (activityId: string) => api.post<SignInTicket>(`/api/activities/${activityId}/sign-in`) });
+  return useMutation({
+    mutationFn: ({ activityId, startTime }: { activityId: string; startTime?: string | undefined }) =>
+      api.post<SignInTicket>(`/api/activities/${activityId}/sign-in`, startTime ? { startTime } : {}),
+  });
+}
+
+/** Who signed in, polled every 5 seconds while the sign-in panel is open. */
+export function useSignIns(activityId: string) {
+  return useQuery({ queryKey: ['sign-ins', activityId], queryFn: () => api.get<SignInList>(`/api/activities/${activityId}/sign-ins`), refetchInterval: 5000 });
+}
+
+/** The secretary confirms or rejects a pending scan. */
+export function useDecideSignIn(activityId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ scanId, confirm }: { scanId: string; confirm: boolean }) =>
+      api.post<SignInList>(`/api/activities/${activityId}/sign-ins/${scanId}/${confirm ? 'confirm' : 'reject'}`),
+    onSuccess: (list) => {
+      client.setQueryData(['sign-ins', activityId], list);
+      for (const key of ['activity', 'activities', 'dashboard', 'summary']) void client.invalidateQueries({ queryKey: [key] });
+    },
+  });
 }

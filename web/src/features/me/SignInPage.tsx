@@ -14,5 +14,8 @@ export default function SignInPage() {
   if (!token) return <Result status="warning" title="签到链接不完整" subTitle="请重新扫描会议现场的二维码。" extra={back} />;
   if (signIn.isPending || signIn.isIdle) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;
   if (signIn.error) return <Result status="error" title="签到未成功" subTitle={signIn.error.message} extra={back} />;
-  return <Result status="success" title="签到成功" subTitle={`${signIn.data.title}：已登记为出席`} extra={back} />;
+  const { outcome, title, message } = signIn.data;
+  return outcome === 'pending'
+    ? <Result status="info" title="签到已提交，待书记确认" subTitle={`${title}：${message}`} extra={back} />
+    : <Result status="success" title="签到成功" subTitle={`${title}：${message}`} extra={back} />;
 }

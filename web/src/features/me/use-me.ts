@@ -1,7 +1,7 @@
 /** A member's own records: GET /api/me/*, and the sign-in of a running meeting. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api.ts';
-import type { ActivityListItem, MyAttendanceRow, MyStudyHours } from '../../lib/types.ts';
+import type { ActivityListItem, MyAttendanceRow, MyStudyHours, SignInResult } from '../../lib/types.ts';
 
 export function useMyAttendance(year: number) {
   return useQuery({ queryKey: ['me', 'attendance', year], queryFn: () => api.get<MyAttendanceRow[]>(`/api/me/attendance${qs({ year })}`) });
@@ -18,7 +18,7 @@ export function useMyUpcoming() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api.post<{ activityId: string; title: string; status: 'present' }>('/api/sign-in', { token }),
+    mutationFn: (token: string) => api.post<SignInResult>('/api/sign-in', { token }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['me'] }),
   });
 }

@@ -6,7 +6,7 @@ function member(over: Partial<MemberItem> = {}): MemberItem {
   return {
     id: 'm1', orgId: 'o1', subgroupId: null, name: '张三', gender: 'male', ethnicity: '汉族', birthDate: '1980-01-02',
     education: '大学', category: 'full', appliedOn: null, admittedOn: '2005-07-01', fullOn: '2006-07-01', status: 'normal',
-    leftOn: null, positions: ['secretary'], idNumberMasked: '532601************', phoneMasked: '138****0000', ...over,
+    leftOn: null, positions: ['secretary'], idNumberMasked: '532601************', phoneMasked: '138****0000', memberships: [], ...over,
   };
 }
 
