@@ -9,8 +9,12 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Data directory: the embedded database, the key file (absolute). */
   dataDir: string;
-  /** 32-byte key (hex or base64) for personal data; when unset, `<dataDir>/secret.key` is used. */
+  /** 32-byte key (hex or base64) for personal data; when unset, the key file is used. */
   secretKey: string | undefined;
+  /**
+   * The key file: ZHIBU_SECRET_KEY_FILE (absolute), else `<dataDir>/secret.key`. Keeping it outside
+   * the data directory means a copy of the directory is not a copy of the plaintext (issue 13).
+   */
   keyFile: string;
   port: number;
   host: string;
@@ -60,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Pick<Confi
     databaseUrl,
     dataDir,
     secretKey: env.ZHIBU_SECRET_KEY || undefined,
-    keyFile: join(dataDir, 'secret.key'),
+    keyFile: env.ZHIBU_SECRET_KEY_FILE ? resolve(env.ZHIBU_SECRET_KEY_FILE) : join(dataDir, 'secret.key'),
     port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     publicUrl: publicUrlText ? parsePublicUrl(publicUrlText) : undefined,
