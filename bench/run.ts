@@ -18,6 +18,11 @@ for (const f of files) {
   console.log(`\n# ${f}`);
   for (const r of await mod.run()) {
     const unit = r.unit ?? 'ms';
+    if (r.timeoutS !== undefined || r.note !== undefined) {
+      const target = r.target === undefined ? '' : `  (target ${r.higherIsBetter ? '≥' : '<'} ${r.target} ${unit})`;
+      console.log(`${r.name.padEnd(58)} ${(r.timeoutS !== undefined ? `timeout > ${r.timeoutS}s` : r.note!).padStart(14)}${target}${r.timeoutS !== undefined ? '  ✗' : ''}`);
+      continue;
+    }
     const ok = r.target === undefined ? '' : (r.higherIsBetter ? r.value >= r.target : r.value <= r.target) ? '  ✓' : '  ✗ (target missed)';
     const target = r.target === undefined ? '' : `  (target ${r.higherIsBetter ? '≥' : '<'} ${r.target} ${unit})`;
     console.log(`${r.name.padEnd(58)} ${r.value.toFixed(r.value < 10 ? 2 : 1).padStart(10)} ${unit}${target}${ok}`);

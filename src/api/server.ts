@@ -9,12 +9,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_SESSION_POLICY, hasUsers, type SessionPolicy } from '../app/auth-service.ts';
-import type { AppContext } from '../app/context.ts';
+import { readsOf, type AppContext } from '../app/context.ts';
 import type { LogLevel } from '../app/config.ts';
 import { installSecurity } from './security.ts';
 import { authRoutes, installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { installRateLimits } from './rate-limits.ts';
+import { installReadYourWrites } from './read-routing.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
@@ -111,6 +112,8 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   const auth = { now: opts.now ?? (() => new Date()), policy: opts.sessionPolicy ?? DEFAULT_SESSION_POLICY, setupToken: opts.setupToken };
   await installAuth(f, app, auth);
   await installRateLimits(f, opts.rateLimitScale ?? 1);
+  // With a read replica, reports, dashboards and checks (readsOf below) read from it, except right after the caller's own writes.
+  if (app.reads) installReadYourWrites(f);
   await f.register(swagger, {
     openapi: { info: { title: 'Zhibu 支部 API', description: '基层党组织工作平台', version: '0.1.0' } },
     transform: jsonSchemaTransform,
@@ -125,15 +128,15 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(historyRoutes(app, auth.now));
   await f.register(signInRoutes(app, auth.now, opts.publicUrl));
   await f.register(membershipRoutes(app, opts.today));
-  await f.register(reportRoutes(app, opts.today));
+  await f.register(reportRoutes(readsOf(app), opts.today));
   await f.register(documentRoutes(app));
   await f.register(summaryRoutes(app, opts.today, auth.now));
-  await f.register(dashboardRoutes(app, opts.today));
+  await f.register(dashboardRoutes(readsOf(app), opts.today));
   await f.register(recordRoutes(app));
   await f.register(meRoutes(app, opts.today));
   await f.register(developmentRoutes(app, opts.today, auth.now));
   await f.register(duesRoutes(app, opts.today));
-  await f.register(complianceRoutes(app, opts.today));
+  await f.register(complianceRoutes(readsOf(app), opts.today));
   await f.register(settingsRoutes(app));
   await f.register(personalDataLogRoutes(app));
   await f.register(webUi);

@@ -7,6 +7,11 @@ import { join, resolve } from 'node:path';
 export interface Config {
   /** `postgres://…` to use a PostgreSQL server; undefined for the embedded database. */
   databaseUrl: string | undefined;
+  /**
+   * `postgres://…` of a streaming replica of `databaseUrl` (DATABASE_READ_URL): reports, dashboards
+   * and checks read from it; writes and a caller's reads right after its own writes use the primary.
+   */
+  databaseReadUrl?: string | undefined;
   /** Data directory: the embedded database, the key file (absolute). */
   dataDir: string;
   /** 32-byte key (hex or base64) for personal data; when unset, the key file is used. */
@@ -60,8 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Pick<Confi
   const publicUrlText = overrides.publicUrl ?? (env.ZHIBU_PUBLIC_URL || undefined);
   const logLevel = (env.ZHIBU_LOG_LEVEL || 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`ZHIBU_LOG_LEVEL 无效：${logLevel}（可选 ${LOG_LEVELS.join('、')}）`);
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) throw new Error('DATABASE_READ_URL 应以 postgres:// 开头');
   return {
     databaseUrl,
+    databaseReadUrl,
     dataDir,
     secretKey: env.ZHIBU_SECRET_KEY || undefined,
     keyFile: env.ZHIBU_SECRET_KEY_FILE ? resolve(env.ZHIBU_SECRET_KEY_FILE) : join(dataDir, 'secret.key'),

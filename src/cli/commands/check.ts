@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { yearPeriod } from '../../domain/common/period.ts';
 import { checkCompliance } from '../../app/check-service.ts';
+import { readsOf } from '../../app/context.ts';
 import { resolveOrg } from '../../app/org-service.ts';
 import { todayInChina, withApp } from '../run.ts';
 
@@ -14,7 +15,8 @@ export function registerCheckCommands(program: Command, out: (s: string) => void
     .addOption(new Option('--format <格式>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--today <日期>', '以哪天为“今天”检查（默认今天；用于复核历史年度）')
     .action(async (opts: { org: string; year: number; format: 'text' | 'json'; today?: string }, cmd: Command) => {
-      await withApp(cmd, async (app) => {
+      await withApp(cmd, async (primary) => {
+        const app = readsOf(primary); // a read replica when DATABASE_READ_URL is set
         const org = await resolveOrg(app, opts.org);
         const today = opts.today ?? todayInChina();
         const r = await checkCompliance(app, org, yearPeriod(opts.year), today);

@@ -7,6 +7,7 @@ import { SUMMARY_KINDS, type SummaryKind } from '../../domain/report/document.ts
 import { loadDemo } from '../../app/demo-service.ts';
 import { importRosterFile } from '../../app/import-service.ts';
 import { listOrgTree, resolveOrg } from '../../app/org-service.ts';
+import { readsOf } from '../../app/context.ts';
 import { draftSummary, renderDraft, type DraftFormat } from '../../app/report-service.ts';
 import { todayInChina, withApp } from '../run.ts';
 
@@ -67,9 +68,9 @@ export function registerCoreCommands(program: Command, out: (s: string) => void)
     .option('--out <文件>', '输出文件（默认按标题命名）')
     .action(async (opts: { org: string; year?: number; quarter?: number; half?: number; from?: string; to?: string; kind?: SummaryKind; format: DraftFormat; signoffDate?: string; out?: string }, cmd: Command) => {
       await withApp(cmd, async (app) => {
-        const org = await resolveOrg(app, opts.org);
+        const org = await resolveOrg(readsOf(app), opts.org);
         const period = periodFrom(opts);
-        const { draft } = await draftSummary(app, { org, period, kind: opts.kind, signoffDate: opts.signoffDate, today: todayInChina() });
+        const { draft } = await draftSummary(readsOf(app), { org, period, kind: opts.kind, signoffDate: opts.signoffDate, today: todayInChina() });
         const r = await renderDraft(draft, opts.format);
         const file = opts.out ?? `${draft.title}.${r.ext}`;
         writeFileSync(file, r.bytes);
