@@ -18,6 +18,7 @@ import { installRateLimits } from './rate-limits.ts';
 import { installReadYourWrites } from './read-routing.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
+import { accountRoutes } from './routes/account-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { memberRoutes } from './routes/member-routes.ts';
@@ -128,6 +129,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(historyRoutes(app, auth.now));
   await f.register(signInRoutes(app, auth.now, opts.publicUrl));
   await f.register(membershipRoutes(app, opts.today));
+  await f.register(accountRoutes(app, auth.now));
   await f.register(reportRoutes(readsOf(app), opts.today));
   await f.register(documentRoutes(app));
   await f.register(summaryRoutes(app, opts.today, auth.now));

@@ -13,6 +13,7 @@ import type { AppContext } from '../../src/app/context.ts';
 import { toMemberRecord } from '../../src/app/member-service.ts';
 import { openSignIn } from '../../src/app/sign-in-service.ts';
 import { deleteActivity } from '../../src/app/activity-service.ts';
+import { createUser } from '../../src/app/auth-service.ts';
 import { listRecycleBin } from '../../src/app/history-service.ts';
 import { timeInChina, todayInChina } from '../../src/app/clock.ts';
 import { addCaseStep, openCase } from '../../src/app/development-service.ts';
@@ -65,6 +66,10 @@ const managers = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, ad
 const own: Record<RoleName, Expect> = { anonymous: 401, admin: 403, orgAdminA: 403, orgAdminCommittee: 403, memberA: 200 };
 /** Organization-independent manager tools: every manager, never a member. */
 const anyoneButMembers = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admin: ok, orgAdminA: ok, orgAdminCommittee: ok, memberA: 403 });
+/** Account management: administrators only, wherever the account belongs. */
+const adminOnly = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admin: ok, orgAdminA: 403, orgAdminCommittee: 403, memberA: 403 });
+/** Passes the password policy. */
+const STRONG = 'Matrix-重设-口令-2025!xq';
 const anyone = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admin: ok, orgAdminA: ok, orgAdminCommittee: ok, memberA: ok });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -95,6 +100,9 @@ describe('access matrix', () => {
     return a.id;
   };
   const freshCase = async (org: Organization) => (await openCase(app, SYSTEM_ACTOR, org, { personName: '待删除申请人', birthDate: '1998-05-05', appliedOn: '2024-01-10' }, '2024-01-10')).case.id;
+  /** A fresh organization administrator of `orgId`; its id. */
+  const freshAccount = async (orgId: string) =>
+    (await createUser(app, SYSTEM_ACTOR, { username: `matrix-fresh-${idSeq++}`, password: STRONG, role: 'orgAdmin', orgRef: orgId })).id;
   /** A fresh activity deleted into the recycle bin; its bin entry's id. */
   const binnedActivity = async (orgId: string) => {
     const id = await freshActivity(orgId);
@@ -157,6 +165,10 @@ describe('access matrix', () => {
     { method: 'GET', url: '/api/activities/:id/sign-ins', req: (t) => ({ url: `/api/activities/${t.activityId}/sign-ins` }), expect: managers(200) },
     { method: 'POST', url: '/api/activities/:id/sign-ins/:scanId/confirm', req: async (t) => ({ url: `/api/activities/${t.activityId}/sign-ins/${await pendingScan(t)}/confirm` }), expect: managers(200) },
     { method: 'POST', url: '/api/activities/:id/sign-ins/:scanId/reject', req: async (t) => ({ url: `/api/activities/${t.activityId}/sign-ins/${await pendingScan(t)}/reject` }), expect: managers(200) },
+    { method: 'GET', url: '/api/accounts', req: () => ({}), expect: adminOnly(200) },
+    { method: 'POST', url: '/api/accounts', req: (t) => ({ payload: { username: `matrix-account-${idSeq++}`, password: STRONG, role: 'orgAdmin', orgId: t.org.id } }), expect: adminOnly(201) },
+    { method: 'PUT', url: '/api/accounts/:id/disabled', req: async (t) => ({ url: `/api/accounts/${await freshAccount(t.org.id)}/disabled`, payload: { disabled: true } }), expect: adminOnly(200) },
+    { method: 'POST', url: '/api/accounts/:id/password', req: async (t) => ({ url: `/api/accounts/${await freshAccount(t.org.id)}/password`, payload: { password: STRONG } }), expect: adminOnly(200) },
     { method: 'POST', url: '/api/sign-in', req: (t) => ({ payload: { token: t.signInToken } }), expect: { anonymous: 401, admin: 403, orgAdminA: 403, orgAdminCommittee: 403, memberA: [200, 404] } },
     { method: 'GET', url: '/api/stats', req: (t) => ({ url: `/api/stats?orgId=${t.org.id}&year=2025` }), expect: managers(200) },
     { method: 'POST', url: '/api/reports', req: (t) => ({ payload: { orgId: t.org.id, year: 2025, format: 'json' } }), expect: managers(200) },

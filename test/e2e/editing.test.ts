@@ -138,3 +138,43 @@ describe.skipIf(!existsSync(CHROMIUM))('editing records in Chromium', () => {
     });
   }
 });
+
+describe.skipIf(!existsSync(CHROMIUM))('accounts in Chromium', () => {
+  let h: Harness;
+  const yuxiang = demo.members.find((m) => m.name === '玉香' && m.orgId === audit.id)!;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await createUser(h.app, SYSTEM_ACTOR, { username: 'root', displayName: '系统管理员', password: PASSWORD, role: 'admin' });
+  }, 180_000);
+  afterAll(async () => { await h?.close(); });
+
+  for (const width of [1366, 360] as const) {
+    it(`an administrator creates a member's account from the member list, and the member logs in with it (${width} px)`, async () => {
+      const ctx = await newContext(h, width);
+      const page = await ctx.newPage();
+      await loginThroughForm(page, 'root', PASSWORD);
+      // From the member list: the member's drawer offers 创建账号 with the member chosen.
+      await page.goto(`/members/${yuxiang.id}`);
+      await page.getByRole('button', { name: '创建账号' }).click();
+      await page.waitForURL(/\/accounts\?memberId=/);
+      const dialog = page.locator('.ant-modal');
+      await dialog.locator('#memberId').waitFor();
+      const username = `yuxiang${width}`;
+      await dialog.locator('#username').fill(username);
+      await dialog.locator('#password').fill(`${PASSWORD}-${width}`);
+      await dialog.locator('#confirm').fill(`${PASSWORD}-${width}`);
+      await shoot(page, 'account-create');
+      await dialog.getByRole('button', { name: /创\s*建/ }).click();
+      await page.locator('.ant-table-row').filter({ hasText: username }).waitFor();
+      await shoot(page, 'accounts');
+      await ctx.close();
+
+      const own = await newContext(h, width);
+      const mine = await own.newPage();
+      await loginThroughForm(mine, username, `${PASSWORD}-${width}`);
+      expect(new URL(mine.url()).pathname).toBe('/me/upcoming');
+      await own.close();
+    });
+  }
+});

@@ -168,3 +168,17 @@ export async function listSummaries(db: DbOrTx, orgIds: readonly string[]): Prom
 export async function updateSummary(db: DbOrTx, id: string, set: Partial<Pick<SummaryRow, 'draft' | 'edits' | 'updatedAt'>>): Promise<void> {
   await db.update(summaries).set(set).where(eq(summaries.id, id));
 }
+
+/** Every account with its organization's name, by user name (never the password hash). */
+export async function listUsersWithOrg(db: DbOrTx) {
+  return db.select({
+    id: users.id, username: users.username, displayName: users.displayName, role: users.role, orgId: users.orgId,
+    orgName: organizations.name, memberId: users.memberId, disabled: users.disabled, createdAt: users.createdAt,
+  }).from(users).leftJoin(organizations, eq(organizations.id, users.orgId)).orderBy(asc(users.username));
+}
+
+/** Disables or enables an account. Returns whether it exists. */
+export async function setUserDisabled(db: DbOrTx, userId: string, disabled: boolean): Promise<boolean> {
+  const r = await db.update(users).set({ disabled }).where(eq(users.id, userId)).returning({ id: users.id });
+  return r.length > 0;
+}

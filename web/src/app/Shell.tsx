@@ -31,6 +31,7 @@ const DuesPage = lazy(() => import('../features/dues/DuesPage.tsx'));
 const DevelopmentPage = lazy(() => import('../features/development/DevelopmentPage.tsx'));
 const RecycleBinPage = lazy(() => import('../features/recycle-bin/RecycleBinPage.tsx'));
 const PersonalDataLogPage = lazy(() => import('../features/personal-data-log/PersonalDataLogPage.tsx'));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 
 const TAB_ICONS: Record<string, ReactNode> = {
   '/dashboard': <DashboardOutlined />, '/members': <TeamOutlined />, '/activities': <CalendarOutlined />, '/dues': <MoneyCollectOutlined />,
@@ -114,6 +115,7 @@ export default function Shell() {
                     <Route path="activities/:id" element={<ActivityDetailPage />} />
                     <Route path="activities/:id/edit" element={<ActivityFormPage />} />
                     <Route path="recycle-bin" element={<RecycleBinPage />} />
+                    {session.data?.user.role === 'admin' && <Route path="accounts" element={<AccountsPage />} />}
                     <Route path="summary" element={<SummaryPage />} />
                     <Route path="summary/:id" element={<SummaryPage />} />
                     <Route path="documents" element={<DocumentsPage />} />

@@ -8,17 +8,25 @@ import { useScope } from '../../app/scope.tsx';
 import { subgroupsOf } from '../orgs/org-tree.ts';
 import { categoryText, GENDER_LABELS, memberPatch, optionsOf, positionsText, statusText, type MemberEdit } from './members-view.ts';
 import { useMember, useUpdateMember } from './use-members.ts';
+import { useSession } from '../auth/use-session.ts';
+import { Link } from 'react-router';
 
 type DateField = 'birthDate' | 'admittedOn' | 'fullOn';
 type FormValues = Omit<MemberEdit, DateField> & Record<DateField, Dayjs | null>;
 
 export function MemberDrawer({ id, onClose }: { id: string | undefined; onClose: () => void }) {
   const member = useMember(id);
+  const session = useSession();
   const [editing, setEditing] = useState(false);
   const close = () => { setEditing(false); onClose(); };
   return (
     <Drawer open={!!id} onClose={close} title={member.data?.name ?? '党员信息'} size="large" styles={{ wrapper: { maxWidth: '100vw' } }}
-      extra={member.data && !editing && <Button type="primary" onClick={() => setEditing(true)}>编辑</Button>}>
+      extra={member.data && !editing && (
+        <Space>
+          {session.data?.user.role === 'admin' && <Link to={`/accounts?memberId=${member.data.id}`}><Button>创建账号</Button></Link>}
+          <Button type="primary" onClick={() => setEditing(true)}>编辑</Button>
+        </Space>
+      )}>
       {member.isPending ? <Spin /> : member.error ? <Result status="404" title="找不到这名党员" subTitle={member.error.message} />
         : editing ? <MemberForm member={member.data} onDone={() => setEditing(false)} /> : <MemberDetails m={member.data} />}
     </Drawer>
