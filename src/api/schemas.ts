@@ -1,5 +1,6 @@
 /** Request and response schemas shared by routes: the single source of the API's types. */
 import { z } from 'zod';
+import { RECORD_TYPES } from '../domain/stats/facts.ts';
 import { ORG_TYPES, UNIT_KINDS } from '../domain/org/org.ts';
 import { MEMBER_STATUSES, POSITIONS } from '../domain/member/member.ts';
 import {
@@ -54,7 +55,7 @@ export const memberListItem = z.object({
 // Activities: src/contract/activities.ts.
 export { activity, activityInput, activityListItem, attendanceInput } from '../contract/activities.ts';
 
-export const sourceRef = z.object({ type: z.enum(['activity', 'member', 'developmentEvent', 'developmentCase', 'organization']), id: z.string() });
+export const sourceRef = z.object({ type: z.enum(RECORD_TYPES), id: z.string() });
 export const fact = z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), sources: z.array(sourceRef) });
 
 

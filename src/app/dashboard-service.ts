@@ -48,7 +48,7 @@ export async function dashboardFor(app: AppContext, actor: Actor, org: Organizat
   // The current year is shown as of today: rates and counts do not include planned meetings.
   const asOf = today < period.to ? today : period.to;
   const subtree = await orgSubtree(app, org);
-  const { members, activities: all, developmentEvents, duesLedger } = await loadStatsRecords(app, subtree, period);
+  const { members, activities: all, developmentEvents, duesLedger } = await loadStatsRecords(app, subtree, period, asOf);
   const activities = all.filter((a) => a.date <= asOf);
   const facts = computeFacts({ orgId: org.id, includeSubtree: true, period, organizations: subtree, members, activities, developmentEvents, duesLedger, asOf }).facts;
 

@@ -185,9 +185,11 @@ export async function exportDuesLedger(app: AppContext, actor: Actor, org: Organ
  * Ledger rows (分) of `members` for the months of [from, to], for the summary's dues facts;
  * undefined when no rate is recorded for any of them (dues kept outside Zhibu).
  */
-export async function ledgerRowsFor(app: AppContext, orgIds: readonly string[], members: readonly Member[], from: LocalDate, to: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS): Promise<LedgerRow[] | undefined> {
+export async function ledgerRowsFor(app: AppContext, orgIds: readonly string[], members: readonly Member[], from: LocalDate, to: LocalDate, settings: RegulationSettings = DEFAULT_SETTINGS, paidBy?: LocalDate): Promise<LedgerRow[] | undefined> {
   const db = app.database.db;
-  const [rates, payments] = await Promise.all([ratesForOrgs(db, orgIds), paymentsForOrgs(db, orgIds, from.slice(0, 7), to.slice(0, 7))]);
+  const [rates, allPayments] = await Promise.all([ratesForOrgs(db, orgIds), paymentsForOrgs(db, orgIds, from.slice(0, 7), to.slice(0, 7))]);
+  // `paidBy`: the ledger as it stood that day (dues counted by payment date).
+  const payments = paidBy ? allPayments.filter((p) => p.paidOn <= paidBy) : allPayments;
   if (rates.length === 0) return undefined;
   const months = monthRange(from.slice(0, 7), to.slice(0, 7));
   const ratesBy = groupBy(rates, (r) => r.memberId);

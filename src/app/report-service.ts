@@ -10,7 +10,8 @@ import { composeDraft } from '../domain/report/compose.ts';
 import type { DraftDocument, SummaryKind } from '../domain/report/document.ts';
 import { themesFor } from '../domain/report/themes.ts';
 import type { Facts } from '../domain/stats/facts.ts';
-import { computeFacts } from '../domain/stats/stats.ts';
+import { computeFacts, cutOff, periodRecords } from '../domain/stats/stats.ts';
+import { loadWorkRecords } from '../db/queries/work-queries.ts';
 import { loadActivities } from '../db/queries/activity-queries.ts';
 import { loadDevelopmentCases, loadDevelopmentEvents } from '../db/queries/development-queries.ts';
 import { mergeDevelopmentEvents } from '../domain/regulations/case-events.ts';
@@ -30,21 +31,23 @@ import { settingsFor } from './settings-service.ts';
  * members (whole: the roll at a date needs their dates), activities and development milestones
  * of the period, and the dues ledger when dues are kept.
  */
-export async function loadStatsRecords(app: AppContext, subtree: readonly Organization[], period: Period) {
+export async function loadStatsRecords(app: AppContext, subtree: readonly Organization[], period: Period, asOf?: LocalDate) {
   const db = app.database.db;
   const ids = subtree.map((o) => o.id);
-  const [members, activities, storedEvents, cases] = await Promise.all([
+  const [members, activities, storedEvents, cases, work] = await Promise.all([
     membersForOrgs(db, ids),
     loadActivities(db, { orgIds: ids, from: period.from, to: period.to }),
     loadDevelopmentEvents(db, ids, period.from, period.to),
     loadDevelopmentCases(db, ids),
+    loadWorkRecords(db, ids),
   ]);
   // Development counts come from the cases; stored events cover records entered before cases existed.
   const developmentEvents = mergeDevelopmentEvents(cases, storedEvents);
   // The dues policy of the organization the statistics are for (the root of `subtree`).
   const settings = subtree[0] ? await settingsFor(app, subtree[0]) : undefined;
-  const duesLedger = await ledgerRowsFor(app, ids, members, period.from, period.to, settings);
-  return { members, activities, developmentEvents, duesLedger };
+  // Dues are counted by payment date: payments after the cut-off are not in the ledger yet.
+  const duesLedger = await ledgerRowsFor(app, ids, members, period.from, period.to, settings, cutOff(period, asOf));
+  return { members, activities, developmentEvents, duesLedger, developmentCases: cases, ...work };
 }
 
 /**
@@ -53,7 +56,7 @@ export async function loadStatsRecords(app: AppContext, subtree: readonly Organi
  */
 export async function factsFor(app: AppContext, org: Organization, period: Period, includeSubtree?: boolean, asOf?: LocalDate): Promise<Facts> {
   const subtree = includeSubtree ?? true ? await orgSubtree(app, org) : [org];
-  const records = await loadStatsRecords(app, subtree, period);
+  const records = await loadStatsRecords(app, subtree, period, asOf);
   return computeFacts({ orgId: org.id, includeSubtree: includeSubtree ?? true, period, organizations: subtree, ...records, asOf });
 }
 
@@ -77,14 +80,24 @@ export function defaultKind(period: Period): SummaryKind {
 export async function draftSummary(app: AppContext, req: DraftRequest): Promise<{ facts: Facts; draft: DraftDocument }> {
   // A period not over yet is stated as of today: planned meetings are not counted as held.
   const asOf = req.today && req.today < req.period.to ? req.today : req.period.to;
-  const facts = await factsFor(app, req.org, req.period, undefined, asOf);
+  const subtree = await orgSubtree(app, req.org);
+  const loaded = await loadStatsRecords(app, subtree, req.period, asOf);
+  const statsInput = { orgId: req.org.id, includeSubtree: true, period: req.period, organizations: subtree, ...loaded, asOf };
+  const facts = computeFacts(statsInput);
+  const privateNames = [...new Set([
+    ...loaded.members.map((m) => m.name),
+    ...loaded.developmentEvents.map((e) => e.personName),
+    ...loaded.developmentCases.map((c) => c.personName),
+    ...loaded.activities.map((a) => a.lecturerName ?? '').filter((n) => n),
+  ])];
+  const records = { ...periodRecords(statsInput), members: loaded.members, organizations: subtree, privateNames };
   const parent = req.org.parentId ? await getOrganization(app.database.db, req.org.parentId) : null;
   // The problems section states what the regulations check finds for the same period.
   // A finished period is judged the day after it ends, so that year-end rules (32 学时, the
   // annual 组织生活会) count; an unfinished one as of today.
   const checkDay = asOf < req.period.to ? asOf : fromDate(addDays(toDate(req.period.to), 1));
   const check = await checkCompliance(app, req.org, req.period, checkDay);
-  const orgNames = new Map((await orgSubtree(app, req.org)).map((o) => [o.id, o.name]));
+  const orgNames = new Map(subtree.map((o) => [o.id, o.name]));
   const year = req.period.year;
   const draft = composeDraft({
     kind: req.kind ?? defaultKind(req.period),
@@ -96,6 +109,7 @@ export async function draftSummary(app: AppContext, req: DraftRequest): Promise<
     signoffDate: req.signoffDate ?? asOf,
     findings: check.findings,
     orgNames,
+    records,
   });
   return { facts, draft };
 }

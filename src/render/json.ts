@@ -3,14 +3,14 @@
  * plus a flat index of every number, so a reader can trace each figure of the text to the
  * records behind it without walking the blocks.
  */
-import type { Block, DraftDocument, FindingKey, Inline } from '../domain/report/document.ts';
+import type { Block, DraftDocument, FindingKey, RecordCountKey, Inline } from '../domain/report/document.ts';
 import { toPlainText } from '../domain/report/document.ts';
 import type { FactKey, SourceRef } from '../domain/stats/facts.ts';
 
 /** One number of the text, where it stands and what it was computed from. */
 export interface NumberEntry {
   /** The fact stated, or a count of regulations findings (`findings.…`). */
-  factKey: FactKey | FindingKey;
+  factKey: FactKey | FindingKey | RecordCountKey;
   value: number;
   /** As written in the text, Arabic digits (`12`, `93.5`). */
   text: string;

@@ -1,6 +1,6 @@
 /** Named queries for activities, their agenda items and attendance. */
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { Activity, ActivityKind, ActivityStatus, AttendanceStatus } from '../../domain/activity/activity.ts';
+import type { Activity, ActivityKind, ActivityStatus, AttendanceStatus, SummaryArea } from '../../domain/activity/activity.ts';
 import type { DbOrTx } from '../client.ts';
 import { activities, agendaItems, attendance, organizations } from '../schema/index.ts';
 import { inSubtree } from './org-queries.ts';
@@ -13,6 +13,7 @@ export async function insertActivities(db: DbOrTx, rows: readonly Activity[]): P
       id: a.id, orgId: a.orgId, kind: a.kind, status: a.status ?? 'held', date: a.date, title: a.title, location: a.location,
       chairMemberId: a.chairMemberId, lecturerMemberId: a.lecturerMemberId, lecturerName: a.lecturerName,
       minutes: a.minutes, nonMemberParticipants: a.nonMemberParticipants, studyHours: a.studyHours,
+      area: a.area ?? null, campaignId: a.campaignId ?? null, partnerId: a.partnerId ?? null, result: a.result ?? null, highlight: a.highlight ?? false,
     })));
     const items = batch.flatMap((a) => a.agendaItems.map((it, position) => ({ activityId: a.id, position, ...it })));
     for (let j = 0; j < items.length; j += 1000) await db.insert(agendaItems).values(items.slice(j, j + 1000));
@@ -90,6 +91,7 @@ export async function loadActivities(db: DbOrTx, q: ActivityQuery): Promise<Acti
       ${activities.id}, ${activities.orgId}, ${activities.kind}, ${activities.status}, ${activities.date}, ${activities.title}, ${activities.location},
       ${activities.chairMemberId}, ${activities.lecturerMemberId}, ${activities.lecturerName}, ${activities.minutes},
       ${activities.nonMemberParticipants}, ${activities.studyHours},
+      ${activities.area}, ${activities.campaignId}, ${activities.partnerId}, ${activities.result}, ${activities.highlight},
       (select json_agg(json_build_array(${agendaItems.title}, ${agendaItems.isFirstAgendaItem}) order by ${agendaItems.position})
          from ${agendaItems} where ${agendaItems.activityId} = ${activities.id}),
       (select json_agg(json_build_array(${attendance.memberId}, ${attendance.status}, ${attendance.reason}))
@@ -99,15 +101,17 @@ export async function loadActivities(db: DbOrTx, q: ActivityQuery): Promise<Acti
   const rows = (result as unknown as { rows: Array<{ j: string }> }).rows;
   const list = JSON.parse(rows[0]!.j) as Array<[
     string, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null,
-    number, number | string, Array<[string, boolean]> | null, Array<[string, string, string | null]> | null,
+    number, number | string, string | null, string | null, string | null, string | null, boolean,
+    Array<[string, boolean]> | null, Array<[string, string, string | null]> | null,
   ]>;
-  return list.map(([id, orgId, kind, status, date, title, location, chairMemberId, lecturerMemberId, lecturerName, minutes, nonMemberParticipants, studyHours, items, att]) => ({
+  return list.map(([id, orgId, kind, status, date, title, location, chairMemberId, lecturerMemberId, lecturerName, minutes, nonMemberParticipants, studyHours, area, campaignId, partnerId, result, highlight, items, att]) => ({
     id, orgId, kind: kind as ActivityKind, status: status as ActivityStatus, date, title, location, chairMemberId, lecturerMemberId, lecturerName,
     agendaItems: (items ?? []).map(([t, first]) => ({ title: t, isFirstAgendaItem: first })),
     minutes,
     attendance: (att ?? []).map(([memberId, status, reason]) => ({ memberId, status: status as AttendanceStatus, reason })),
     nonMemberParticipants,
     studyHours: Number(studyHours),
+    area: area as SummaryArea | null, campaignId, partnerId, result, highlight,
   }));
 }
 

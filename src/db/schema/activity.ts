@@ -1,6 +1,7 @@
 /** Activities with their agenda items and per-member attendance. */
 import { boolean, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { members } from './member.ts';
+import { campaigns, partners } from './work.ts';
 import { organizations } from './org.ts';
 
 export const activities = pgTable('activities', {
@@ -18,6 +19,12 @@ export const activities = pgTable('activities', {
   minutes: text('minutes'),
   nonMemberParticipants: integer('non_member_participants').notNull().default(0),
   studyHours: numeric('study_hours', { precision: 5, scale: 1, mode: 'number' }).notNull().default(0),
+  /** Summary area (SUMMARY_AREAS); null: the kind's default. */
+  area: text('area'),
+  campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
+  partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'set null' }),
+  result: text('result'),
+  highlight: boolean('highlight').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('activities_org_date_idx').on(t.orgId, t.date),

@@ -2,6 +2,7 @@
 export * from './org.ts';
 export * from './member.ts';
 export * from './activity.ts';
+export * from './work.ts';
 export * from './development.ts';
 export * from './account.ts';
 export * from './regulations.ts';

@@ -21,6 +21,12 @@ export const ACTIVITY_KINDS = {
   volunteerService: '志愿服务',
   jointBuilding: '共建活动',
   termElection: '换届选举大会',
+  /** A 党委's (党总支's) own committee meeting (党委会). */
+  partyCommitteeMeeting: '党委会议',
+  /** 书记抓基层党建述职评议. */
+  dutyReportAppraisal: '述职评议',
+  /** A committee's guidance and inspection of its branches (指导检查). */
+  guidanceInspection: '指导检查',
   other: '其他',
 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
@@ -41,6 +47,37 @@ export const STUDY_KINDS: readonly ActivityKind[] = [
  */
 export const ACTIVITY_STATUSES = { held: '已召开', planned: '计划召开' } as const;
 export type ActivityStatus = keyof typeof ACTIVITY_STATUSES;
+
+/**
+ * The areas a summary reports under (report-genre.md, "Structure"): each activity can name the
+ * one it serves, so that kind `other` is reported under its area instead of being dropped.
+ */
+export const SUMMARY_AREAS = {
+  theory: '理论武装',
+  organization: '组织建设',
+  conduct: '作风和党风廉政',
+  ideology: '意识形态',
+  service: '为民服务',
+  integration: '党建和业务融合',
+  brand: '品牌特色',
+} as const;
+export type SummaryArea = keyof typeof SUMMARY_AREAS;
+export const SUMMARY_AREA_LIST = Object.keys(SUMMARY_AREAS) as SummaryArea[];
+
+/** The area an activity of each kind serves when its record names none. */
+export const DEFAULT_AREA: Record<ActivityKind, SummaryArea> = {
+  generalMembershipMeeting: 'organization', branchCommitteeMeeting: 'organization', partySubgroupMeeting: 'organization',
+  partyLecture: 'theory', themedPartyDay: 'organization', organizationalLifeMeeting: 'organization', memberAppraisal: 'organization',
+  concentratedStudy: 'theory', thematicStudy: 'theory', centralGroupStudy: 'theory', knowledgeTest: 'theory',
+  warningEducation: 'conduct', heartToHeartTalk: 'conduct', volunteerService: 'service', jointBuilding: 'service',
+  termElection: 'organization', partyCommitteeMeeting: 'organization', dutyReportAppraisal: 'organization',
+  guidanceInspection: 'organization', other: 'organization',
+};
+
+/** The area an activity is reported under: its own, or its kind's default. */
+export function areaOf(a: Pick<Activity, 'kind' | 'area'>): SummaryArea {
+  return a.area ?? DEFAULT_AREA[a.kind];
+}
 
 /** 出席 / 请假 / 缺席 */
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
@@ -80,6 +117,16 @@ export interface Activity {
   nonMemberParticipants: number;
   /** 学时 credited to each member present. */
   studyHours: number;
+  /** The summary area it serves (absent: the kind's default, `DEFAULT_AREA`). */
+  area?: SummaryArea | null;
+  /** The campaign (主题教育, 专项整治 …) it belongs to. */
+  campaignId?: string | null;
+  /** The 结对共建 partner it was held with. */
+  partnerId?: string | null;
+  /** One-line result (成效), stated after the activity in the summary. */
+  result?: string | null;
+  /** Marked as a highlight (亮点) of the year. */
+  highlight?: boolean;
 }
 
 /** People who took part: members present plus non-member participants (人次 for one activity). */

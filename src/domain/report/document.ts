@@ -14,13 +14,32 @@ export const SUMMARY_KINDS: readonly SummaryKind[] = ['annual', 'annual-plan', '
 /** Plain text, or a number bound to a fact (rendered as `text` followed by `unit`). */
 /** A count of regulations findings stated in the problems section, e.g. `findings.EDU-07`. */
 export type FindingKey = `findings.${string}`;
+/**
+ * A count the composer takes from the records it names (`records.themedPartyDay.examples`): its
+ * value is the number of its sources.
+ */
+export type RecordCountKey = `records.${string}`;
+
+/**
+ * What a sentence rests on: the records behind it, or a line of the year's themes table
+ * (config/themes.json, `key` names the entry). The editor shows it beside the sentence.
+ */
+export type Binding =
+  | { kind: 'records'; sources: SourceRef[] }
+  | { kind: 'themes'; key: string };
+
+/** One sentence of a paragraph: its text (numbers written with their units) and its binding. */
+export interface SentenceBinding {
+  text: string;
+  binding: Binding;
+}
 
 export type Inline =
   | { type: 'text'; text: string }
   | {
       type: 'number';
       /** The fact it states, or a count of findings (problems section). */
-      factKey: FactKey | FindingKey;
+      factKey: FactKey | FindingKey | RecordCountKey;
       value: number;
       /** The number as written, Arabic digits (`12`, `93.5`). */
       text: string;
@@ -37,7 +56,11 @@ export type Block =
   | { type: 'part'; id: string; text: string }
   /** `一、` (level 1), `（一）` (level 2), `1.` (level 3), `（1）` (level 4). */
   | { type: 'heading'; id: string; level: HeadingLevel; marker: string; text: string }
-  | { type: 'paragraph'; id: string; inlines: Inline[] }
+  /**
+   * `sentences`, when present, splits the paragraph's text into its sentences with their bindings
+   * (their texts concatenated are the paragraph's text).
+   */
+  | { type: 'paragraph'; id: string; inlines: Inline[]; sentences?: SentenceBinding[] }
   /** 落款: organization name and date, right-aligned (GB/T 9704 7.3.5.2). */
   | { type: 'signoff'; orgName: string; date: LocalDate; dateText: string };
 

@@ -43,9 +43,11 @@ describe('dues in the summary', () => {
     expect(f['dues.collectionRate'].sources).toEqual([{ type: 'member', id: 'm1' }, { type: 'member', id: 'm2' }]);
   });
 
-  it('counts only the months over on asOf in an unfinished year', () => {
+  it('counts dues by payment date in an unfinished year; the rate over the months already over', () => {
     const f = facts(ledger, '2026-09-15').facts;
-    expect(f['dues.collectedYuan'].value).toBe((12270 * 8 + 4500 * 8) / 100);
+    // September's payments were made on 09-10, before the cut-off: they are collected by then.
+    expect(f['dues.collectedYuan'].value).toBe((12270 * 9 + 4500 * 8 + 5000) / 100);
+    expect(facts(ledger, '2026-09-09').facts['dues.collectedYuan'].value).toBe((12270 * 8 + 4500 * 8) / 100);
     expect(f['dues.collectionRate'].value).toBe(100);
   });
 

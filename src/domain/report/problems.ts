@@ -54,6 +54,18 @@ function categoryOf(f: Finding): Category {
   return CATEGORIES.find((c) => c.rules.some((r) => (r.endsWith('-') ? f.ruleId.startsWith(r) : f.ruleId === r))) ?? OTHER;
 }
 
+/**
+ * The message with people's names taken out: a list after a colon ("…谈心谈话：张建国、玉香")
+ * is dropped, and any name left is removed with its separators.
+ */
+export function withoutNames(msg: string, names: readonly string[]): string {
+  const real = names.filter((n) => n.length >= 2);
+  if (!real.some((n) => msg.includes(n))) return msg;
+  let out = msg.replace(/[：:][^：:，。；]*$/, (tail) => (real.some((n) => tail.includes(n)) ? '' : tail));
+  for (const n of real) out = out.split(n).join('');
+  return out.replace(/(同志)?[、，]{2,}/g, '、').replace(/[、，]+$/, '').replace(/（\s*）/g, '');
+}
+
 /** The finding's message without its closing parenthetical explanation. */
 function shortMessage(f: Finding): string {
   return f.message
@@ -68,6 +80,11 @@ export interface ProblemsOptions {
   selfOrgId: string;
   /** Names of the organizations in the subtree, to name a branch in a 党委's summary. */
   orgNames: ReadonlyMap<string, string>;
+  /**
+   * Names of people in the records: an upward document names no individual in its problems, so a
+   * finding message listing people is cut to its count (the names stay in the internal 问题清单).
+   */
+  privateNames?: readonly string[];
 }
 
 export interface ProblemsResult {
@@ -123,7 +140,7 @@ export function problemsFromFindings(findings: readonly Finding[], opts: Problem
     } else {
       const named = list.map((f) => {
         const name = f.orgId === opts.selfOrgId ? '' : opts.orgNames.get(f.orgId) ?? '';
-        const msg = shortMessage(f);
+        const msg = withoutNames(shortMessage(f), opts.privateNames ?? []);
         return msg.startsWith(name) ? msg : name + msg;
       });
       text([...new Set(named)].join('，'));

@@ -8,7 +8,11 @@ import type { Period } from '../common/period.ts';
 import type { DevelopmentStep } from '../development/development.ts';
 
 /** Which kind of record a fact was computed from. */
-export type RecordType = 'activity' | 'member' | 'developmentEvent' | 'developmentCase' | 'organization';
+export const RECORD_TYPES = [
+  'activity', 'member', 'developmentEvent', 'developmentCase', 'organization',
+  'campaign', 'serviceProject', 'serviceEvaluation', 'rectificationItem', 'partner', 'honour',
+] as const;
+export type RecordType = typeof RECORD_TYPES[number];
 
 /** A pointer to one record behind a number. */
 export interface SourceRef {
@@ -32,6 +36,28 @@ export type FactKey =
   | 'averageStudyHours'
   | 'volunteerServices'
   | 'volunteerParticipations'
+  /** The members' and the non-members' (群众) share of a participation count, 人次. */
+  | 'participations.members'
+  | 'participations.nonMembers'
+  | 'studyParticipations.members'
+  | 'studyParticipations.nonMembers'
+  | 'volunteerParticipations.members'
+  | 'volunteerParticipations.nonMembers'
+  /** 我为群众办实事: projects under way in the period, finished by the cut-off, people served. */
+  | 'serviceProjects'
+  | 'serviceProjects.done'
+  | 'serviceProjects.peopleServed'
+  /** 群众评议 answers given in the period, and the share of 满意 + 基本满意 (%). */
+  | 'serviceEvaluations'
+  | 'serviceEvaluations.satisfied'
+  | 'serviceEvaluations.satisfactionRate'
+  /** 整改清单: items in hand in the period, closed (对账销号) by the cut-off, still open at it. */
+  | 'rectification.total'
+  | 'rectification.closed'
+  | 'rectification.open'
+  | 'campaigns'
+  | 'partners'
+  | 'honours'
   | `development.${DevelopmentStep}`
   | 'members.full'
   | 'members.probationary'
