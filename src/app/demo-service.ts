@@ -7,6 +7,7 @@ import { insertDevelopmentCases, insertDevelopmentEvents } from '../db/queries/d
 import { insertDuesPayments, upsertDuesRates } from '../db/queries/dues-queries.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { AppContext } from './context.ts';
+import { insertCampaigns, insertHonours, insertPartners, insertRectificationItems, insertServiceEvaluations, insertServiceProjects } from '../db/queries/work-queries.ts';
 import { toMemberRecord } from './member-service.ts';
 
 export interface DemoResult {
@@ -28,7 +29,7 @@ export async function loadDemo(app: AppContext, opts: { force: boolean; onProgre
   const db = app.database.db;
   if (!opts.force && (await countOrganizations(db)) > 0) return { loaded: false, organizations: 0, members: 0, activities: 0 };
   const steps: Array<[string, (tx: DbOrTx) => Promise<unknown>]> = [];
-  const total = 10;
+  const total = 11;
   let done = 0;
   const tick = (step: string) => opts.onProgress?.(++done, total, step);
   const data = buildDemoData();
@@ -39,6 +40,15 @@ export async function loadDemo(app: AppContext, opts: { force: boolean; onProgre
     ['组织', (tx) => insertOrganizations(tx, data.organizations)],
     ['委员会任期', (tx) => insertCommitteeTerms(tx, data.committeeTerms)],
     ['党员', (tx) => insertMembers(tx, records)],
+    // Campaigns and partners before the activities that name them.
+    ['专项工作与办实事', async (tx) => {
+      await insertCampaigns(tx, data.campaigns);
+      await insertPartners(tx, data.partners);
+      await insertServiceProjects(tx, data.serviceProjects);
+      await insertServiceEvaluations(tx, data.evaluations);
+      await insertRectificationItems(tx, data.rectificationItems);
+      await insertHonours(tx, data.honours);
+    }],
     ['活动与出勤', (tx) => insertActivities(tx, data.activities)],
     ['发展党员事件', (tx) => insertDevelopmentEvents(tx, data.developmentEvents)],
     ['发展党员', (tx) => insertDevelopmentCases(tx, data.developmentCases)],

@@ -27,6 +27,7 @@ import { CASE_STEPS, type CaseStep, type CaseStepKey, type DevelopmentCase } fro
 import { monthlyDues, type DuesPayment } from '../../domain/regulations/dues.ts';
 import type { DuesRateRecord } from '../../db/queries/dues-queries.ts';
 import { Rng, distribute, seededUuid } from './demo-rng.ts';
+import { auditSubstance, type DemoSubstance } from './demo-substance.ts';
 
 /** A member with the personal data the loader encrypts before storing. */
 export type DemoMember = Member & { idNumber: string; phone: string };
@@ -45,6 +46,13 @@ export interface DemoData {
   duesRates: DuesRateRecord[];
   /** Monthly payments, 2023-01 to 2026-12 (November and December paid together in 2026). */
   duesPayments: DuesPayment[];
+  /** 州审计局党支部's 2023 campaigns, 办实事 projects with their 群众评议, 整改清单, partners and honours (demo-substance.ts). */
+  campaigns: DemoSubstance['campaigns'];
+  serviceProjects: DemoSubstance['serviceProjects'];
+  evaluations: DemoSubstance['evaluations'];
+  rectificationItems: DemoSubstance['rectificationItems'];
+  partners: DemoSubstance['partners'];
+  honours: DemoSubstance['honours'];
 }
 
 export const DEMO_SEED = 'zhibu-demo-v1';
@@ -800,8 +808,10 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
   }
   const memberById = new Map([...audit.members, ...finance.members, ...stats.members].map((m) => [m.id, m]));
   for (const a of b.activities) a.minutes = minutesOf(a, memberById);
+  // Last, and without the PRNG: the records that give the 2023 summary its substance.
+  const substance = auditSubstance(seed, auditOrg.id, committee.id, b.activities);
 
-  const activities = [...b.activities].sort((x, y) => (x.date === y.date ? (x.orgId < y.orgId ? -1 : x.orgId > y.orgId ? 1 : 0) : x.date < y.date ? -1 : 1));
+  const activities = [...b.activities, ...substance.activities].sort((x, y) => (x.date === y.date ? (x.orgId < y.orgId ? -1 : x.orgId > y.orgId ? 1 : 0) : x.date < y.date ? -1 : 1));
   const developmentEvents = [...b.developmentEvents].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const members = [...audit.members, ...finance.members, ...stats.members];
   const arrears = finance.members[DEMO_PLANTED_GAPS.duesArrears.memberIndex]!;
@@ -815,6 +825,12 @@ export function buildDemoData(seed: string = DEMO_SEED): DemoData {
     developmentCases: b.developmentCases,
     duesRates: dues.rates,
     duesPayments: dues.payments,
+    campaigns: substance.campaigns,
+    serviceProjects: substance.serviceProjects,
+    evaluations: substance.evaluations,
+    rectificationItems: substance.rectificationItems,
+    partners: substance.partners,
+    honours: substance.honours,
   };
 }
 

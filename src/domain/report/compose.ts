@@ -236,7 +236,7 @@ export function composeDraft(input: DraftInput): DraftDocument {
     for (const [role, list] of groups) {
       const ex = examples(list, 3);
       if (ex.length === 0 || !role) continue;
-      lines.push(S().t(`${role}以${ex.map((x) => bookTitle(x.title)).join('')}${ex.length > 1 ? '等' : ''}为题讲授党课`).src(ex.map((x) => act(x.a))));
+      lines.push(S().t(`${role}以${ex.map((x) => bookTitle(x.title.replace(/^(专题)?党课[：:]/, ''))).join('')}${ex.length > 1 ? '等' : ''}为题讲授党课`).src(ex.map((x) => act(x.a))));
     }
     if (lines.length > 0) {
       lines.forEach((l, i) => { if (i > 0) l.inlines.unshift({ type: 'text', text: '，' }); });
