@@ -209,7 +209,10 @@ export function composeDraft(input: DraftInput): DraftDocument {
     const s = S().t(`${when}，${self}组织集中学习、专题学习、党课等各类学习`).n('studySessions');
     if (v('studyParticipations') > 0) {
       s.t('，参与').n('studyParticipations');
-      if (v('studyParticipations.nonMembers') > 0) s.t('（其中党员').n('studyParticipations.members').t('、群众').n('studyParticipations.nonMembers').t('）');
+      if (v('studyParticipations.nonMembers') > 0) {
+        if (v('studyParticipations.members') > 0) s.t('（其中党员').n('studyParticipations.members').t('、群众').n('studyParticipations.nonMembers').t('）');
+        else s.t('（均为群众）');
+      }
     }
     if (v('averageStudyHours') > 0) s.t('，党员人均学习').n('averageStudyHours');
     const pt: Point = [s.t('。')];
@@ -339,7 +342,10 @@ export function composeDraft(input: DraftInput): DraftDocument {
     if (v('serviceProjects.peopleServed') > 0) s.t('，服务群众').n('serviceProjects.peopleServed').t('次');
     const pt: Point = [s.t('。')];
     if (v('serviceEvaluations') > 0) {
-      pt.push(S().t('通过扫码开展群众评议，收到评价').n('serviceEvaluations').t('，其中满意和基本满意').n('serviceEvaluations.satisfied').t('，满意率').n('serviceEvaluations.satisfactionRate').t('。'));
+      const e = S().t('通过扫码开展群众评议，收到评价').n('serviceEvaluations');
+      if (v('serviceEvaluations.satisfied') > 0) e.t('，其中满意和基本满意').n('serviceEvaluations.satisfied').t('，满意率').n('serviceEvaluations.satisfactionRate');
+      else e.t('，均为不满意评价');
+      pt.push(e.t('。'));
     }
     const withResult = projects.filter((x) => doneBy(x, facts.asOf) && clean(x.result) && clean(x.title)).slice(0, 3);
     if (withResult.length > 0) {
@@ -352,7 +358,10 @@ export function composeDraft(input: DraftInput): DraftDocument {
     const s = S().t('组织党员到一线开展志愿服务').n('volunteerServices');
     if (v('volunteerParticipations') > 0) {
       s.t('，参与').n('volunteerParticipations');
-      if (v('volunteerParticipations.nonMembers') > 0) s.t('（其中党员').n('volunteerParticipations.members').t('、群众').n('volunteerParticipations.nonMembers').t('）');
+      if (v('volunteerParticipations.nonMembers') > 0) {
+        if (v('volunteerParticipations.members') > 0) s.t('（其中党员').n('volunteerParticipations.members').t('、群众').n('volunteerParticipations.nonMembers').t('）');
+        else s.t('（均为群众）');
+      }
     }
     const ex = examples(vol, 3);
     if (ex.length > 0) s.t(`，开展${quoted(ex)}${ex.length < vol.length ? '等' : ''}服务`).src(ex.map((x) => act(x.a)));

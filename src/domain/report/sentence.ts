@@ -112,6 +112,8 @@ export function bookTitle(title: string): string {
  */
 export function spread<T>(items: readonly T[], max: number): T[] {
   if (items.length <= max) return [...items];
+  if (max <= 0) return [];
+  if (max === 1) return [items[0]!];
   const idx = new Set<number>();
   for (let k = 0; k < max; k++) idx.add(Math.round((k * (items.length - 1)) / (max - 1)));
   return [...idx].sort((a, b) => a - b).map((i) => items[i]!);
