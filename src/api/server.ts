@@ -36,6 +36,7 @@ import { developmentRoutes } from './routes/development-routes.ts';
 import { duesRoutes } from './routes/dues-routes.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
 import { personalDataLogRoutes } from './routes/personal-data-log-routes.ts';
+import { serviceProjectRoutes } from './routes/service-project-routes.ts';
 
 export interface ServerOptions {
   /** Today's date as `YYYY-MM-DD` (China local); the adapter owns the clock. */
@@ -141,6 +142,7 @@ export async function buildServer(app: AppContext, opts: ServerOptions): Promise
   await f.register(complianceRoutes(readsOf(app), opts.today));
   await f.register(settingsRoutes(app));
   await f.register(personalDataLogRoutes(app));
+  await f.register(serviceProjectRoutes(app, opts.today, auth.now));
   await f.register(webUi);
   return f;
 }

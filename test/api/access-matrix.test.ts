@@ -18,6 +18,7 @@ import { listRecycleBin } from '../../src/app/history-service.ts';
 import { timeInChina, todayInChina } from '../../src/app/clock.ts';
 import { addCaseStep, openCase } from '../../src/app/development-service.ts';
 import { createSummary } from '../../src/app/summary-service.ts';
+import { recordServiceProject } from '../../src/app/service-project-service.ts';
 import { textSegments } from '../../src/app/summary-edits.ts';
 import { insertActivities } from '../../src/db/queries/activity-queries.ts';
 import { insertDevelopmentEvents } from '../../src/db/queries/development-queries.ts';
@@ -48,6 +49,7 @@ interface Records {
   /** A meeting today (its sign-in window is open). */
   meetingId: string;
   caseId: string;
+  projectId: string;
 }
 
 interface Row {
@@ -74,6 +76,7 @@ const anyone = (ok: number): Record<RoleName, Expect> => ({ anonymous: 401, admi
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let idSeq = 100;
+const PROJECT = { title: '为社区修缮路灯', needSource: 'masses' as const, responsible: '组织委员', startedOn: '2025-03-01', deadline: '2025-09-30', status: 'planned' as const, campaignId: null, doneOn: null, peopleServed: null, result: null };
 
 describe('access matrix', () => {
   let app: AppContext;
@@ -128,7 +131,18 @@ describe('access matrix', () => {
     admittedOn: '2015-07-01', fullOn: '2016-07-01', branchName: null, positions: [],
   }]);
 
+  const freshProject = async (orgId: string) => (await recordServiceProject(app, SYSTEM_ACTOR, [branchA, branchB, branchC].find((o) => o.id === orgId)!, PROJECT));
+  const projectToken = async (orgId: string) => (await freshProject(orgId)).evaluationPath.split('/').pop()!;
+
   const ROUTES: Row[] = [
+    { method: 'GET', url: '/api/service-projects', req: (t) => ({ url: `/api/service-projects?orgId=${t.org.id}` }), expect: managers(200) },
+    { method: 'POST', url: '/api/service-projects', req: (t) => ({ payload: { orgId: t.org.id, ...PROJECT } }), expect: managers(201) },
+    { method: 'PUT', url: '/api/service-projects/:id', req: (t) => ({ url: `/api/service-projects/${t.projectId}`, payload: { ...PROJECT, status: 'inProgress' } }), expect: managers(200) },
+    { method: 'DELETE', url: '/api/service-projects/:id', req: async (t) => ({ url: `/api/service-projects/${(await freshProject(t.org.id)).id}` }), expect: managers(204) },
+    { method: 'GET', url: '/api/service-projects/:id/evaluation-link', req: (t) => ({ url: `/api/service-projects/${t.projectId}/evaluation-link` }), expect: managers(200) },
+    // The public 群众评议 needs no login: anyone with the link, signed in or not.
+    { method: 'GET', url: '/api/public/evaluations/:token', req: async (t) => ({ url: `/api/public/evaluations/${await projectToken(t.org.id)}` }), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
+    { method: 'POST', url: '/api/public/evaluations/:token', req: async (t) => ({ url: `/api/public/evaluations/${await projectToken(t.org.id)}`, payload: { rating: 'satisfied' } }), expect: { anonymous: 201, admin: 201, orgAdminA: 201, orgAdminCommittee: 201, memberA: 201 } },
     { method: 'POST', url: '/api/auth/login', req: () => ({ payload: { username: users.get('admin'), password: 'correct horse battery' } }), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
     { method: 'POST', url: '/api/auth/logout', req: () => ({}), expect: anyone(204), fresh: true },
     { method: 'GET', url: '/api/auth/me', req: () => ({}), expect: anyone(200) },
@@ -238,7 +252,8 @@ describe('access matrix', () => {
       const kase = await openCase(app, SYSTEM_ACTOR, org, { personName: `${org.name}申请人`, birthDate: '1998-05-05', appliedOn: '2024-01-10' }, '2024-01-10');
       await addCaseStep(app, SYSTEM_ACTOR, kase.case.id, { step: 'applicantTalk', date: '2024-01-20' }, '2024-01-20', new Date());
       await addCaseStep(app, SYSTEM_ACTOR, kase.case.id, { step: 'activistConfirmed', date: '2024-06-01' }, '2024-06-01', new Date());
-      recs.set(org.id, { org, memberId: ms[0]!.id, activityId: act.id, summaryId: s.id, paragraph: { id: p.id, texts: textSegments(p.inlines).map((x) => x + '（改）') }, eventId: ev.id, signInToken: sign.token, meetingId: meeting.id, caseId: kase.case.id });
+      const project = await recordServiceProject(app, SYSTEM_ACTOR, org, PROJECT);
+      recs.set(org.id, { org, memberId: ms[0]!.id, activityId: act.id, summaryId: s.id, paragraph: { id: p.id, texts: textSegments(p.inlines).map((x) => x + '（改）') }, eventId: ev.id, signInToken: sign.token, meetingId: meeting.id, caseId: kase.case.id, projectId: project.id });
       if (org === branchA) memberAId = ms[1]!.id;
     }
     server = await buildServer(app, { today: () => '2025-12-01' });
