@@ -140,9 +140,9 @@ describe('access matrix', () => {
     { method: 'PUT', url: '/api/service-projects/:id', req: (t) => ({ url: `/api/service-projects/${t.projectId}`, payload: { ...PROJECT, status: 'inProgress' } }), expect: managers(200) },
     { method: 'DELETE', url: '/api/service-projects/:id', req: async (t) => ({ url: `/api/service-projects/${(await freshProject(t.org.id)).id}` }), expect: managers(204) },
     { method: 'GET', url: '/api/service-projects/:id/evaluation-link', req: (t) => ({ url: `/api/service-projects/${t.projectId}/evaluation-link` }), expect: managers(200) },
-    // The public 群众评议 needs no login: anyone with the link, signed in or not.
-    { method: 'GET', url: '/api/public/evaluations/:token', req: async (t) => ({ url: `/api/public/evaluations/${await projectToken(t.org.id)}` }), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
-    { method: 'POST', url: '/api/public/evaluations/:token', req: async (t) => ({ url: `/api/public/evaluations/${await projectToken(t.org.id)}`, payload: { rating: 'satisfied' } }), expect: { anonymous: 201, admin: 201, orgAdminA: 201, orgAdminCommittee: 201, memberA: 201 } },
+    // The public 群众评议 needs no login: anyone with the link, signed in or not (it names the project's branch, so the link is branch A's for all).
+    { method: 'GET', url: '/api/public/evaluations/:token', req: async () => ({ url: `/api/public/evaluations/${await projectToken(branchA.id)}` }), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
+    { method: 'POST', url: '/api/public/evaluations/:token', req: async () => ({ url: `/api/public/evaluations/${await projectToken(branchA.id)}`, payload: { rating: 'satisfied' } }), expect: { anonymous: 201, admin: 201, orgAdminA: 201, orgAdminCommittee: 201, memberA: 201 } },
     { method: 'POST', url: '/api/auth/login', req: () => ({ payload: { username: users.get('admin'), password: 'correct horse battery' } }), expect: { anonymous: 200, admin: 200, orgAdminA: 200, orgAdminCommittee: 200, memberA: 200 } },
     { method: 'POST', url: '/api/auth/logout', req: () => ({}), expect: anyone(204), fresh: true },
     { method: 'GET', url: '/api/auth/me', req: () => ({}), expect: anyone(200) },
