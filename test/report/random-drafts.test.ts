@@ -9,6 +9,7 @@ import { customPeriod, yearPeriod } from '../../src/domain/common/period.ts';
 import type { Campaign } from '../../src/domain/campaign/campaign.ts';
 import type { Honour } from '../../src/domain/honour/honour.ts';
 import type { Member } from '../../src/domain/member/member.ts';
+import { soleMembership } from '../../src/domain/member/membership.ts';
 import type { Partner } from '../../src/domain/partner/partner.ts';
 import type { RectificationItem } from '../../src/domain/rectification/rectification.ts';
 import type { ServiceEvaluation, ServiceProject } from '../../src/domain/service-project/service-project.ts';
@@ -34,11 +35,12 @@ function randomSet(seed: number) {
     let name: string;
     do name = rng.pick(SURNAMES) + rng.pick(GIVEN); while (names.has(name));
     names.add(name);
-    return {
-      id: id(`m${i}`), orgId: org.id, subgroupId: null, name, gender: 'male', ethnicity: '汉族', birthDate: '1980-01-01', education: null,
-      category: 'full', appliedOn: '2000-01-01', admittedOn: '2001-01-01', fullOn: '2002-01-01', status: 'normal', leftOn: null,
-      positions: i === 0 ? ['secretary'] : i === 1 ? ['deputySecretary'] : [],
+    const m = {
+      id: id(`m${i}`), orgId: org.id, subgroupId: null, name, gender: 'male' as const, ethnicity: '汉族', birthDate: '1980-01-01', education: null,
+      category: 'full' as const, appliedOn: '2000-01-01', admittedOn: '2001-01-01', fullOn: '2002-01-01', status: 'normal' as const, leftOn: null,
+      positions: i === 0 ? ['secretary' as const] : i === 1 ? ['deputySecretary' as const] : [],
     };
+    return { ...m, memberships: [soleMembership(m, id(`p${i}`), '2001-01-01', 'initial')] };
   });
   const year = rng.pick([2023, 2024, 2025]);
   const period = rng.chance(0.5) ? yearPeriod(year) : customPeriod(`${year}-01-01`, `${year}-${String(rng.int(3, 11)).padStart(2, '0')}-10`);
