@@ -17,7 +17,7 @@ describe('roster .xlsx', () => {
     const r = validateRoster(sheet, { today: TODAY, knownBranchNames: BRANCHES });
     expect(r.ok ? r.rows.length : r.issues).toBe(200);
     if (!r.ok) return;
-    expect(r.rows).toEqual(recs.map((x, i) => ({ ...x, rowNumber: i + 3 })));
+    expect(r.rows).toEqual(recs.map((x, i) => ({ ...x, rowNumber: i + 3, joinedOn: TODAY, joinedOnDefaulted: true })));
   });
 
   it('names exactly the row with a wrong check digit and the row without a name', async () => {
