@@ -15,11 +15,8 @@ export interface ParagraphEdit {
 
 export type SummaryEdits = Record<string, ParagraphEdit>;
 
-/** A paragraph block as the client sees it, flagged when the user's text replaces the generated one. */
-export type ViewBlock = Exclude<Block, { type: 'paragraph' }> | (Extract<Block, { type: 'paragraph' }> & { edited: boolean });
-
-/** The draft with edits applied; paragraphs carry `edited`. */
-export type EditedDraft = Omit<DraftDocument, 'blocks'> & { blocks: ViewBlock[] };
+export type { ViewBlock, EditedDraft } from '../contract/views.ts';
+import type { ViewBlock, EditedDraft } from '../contract/views.ts';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
 

@@ -7,9 +7,9 @@ import type { OrgType } from '../../../src/domain/org/org.ts';
 import type { DraftDocument, SummaryKind } from '../../../src/domain/report/document.ts';
 import type { RecordType } from '../../../src/domain/stats/facts.ts';
 
-export type { Role } from '../../../src/app/views.ts';
+export type { Role } from '../../../src/contract/views.ts';
 /** The logged-in user (GET /api/auth/me). */
-export type { PublicUser as SessionUser } from '../../../src/app/views.ts';
+export type { PublicUser as SessionUser } from '../../../src/contract/views.ts';
 
 
 export interface Org {
@@ -60,7 +60,7 @@ export interface Dashboard {
 export type DraftParagraphBlock = Extract<DraftDocument['blocks'][number], { type: 'paragraph' }> & { edited?: boolean };
 
 /** A saved summary: the draft with the user's edits applied (GET /api/summaries/:id). */
-export type { SummaryView as Summary } from '../../../src/app/views.ts';
+export type { SummaryView as Summary } from '../../../src/contract/views.ts';
 
 export interface SummaryListItem {
   id: string;
